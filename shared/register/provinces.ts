@@ -89,9 +89,9 @@ export function provinceOf(location: string): ProvinceMatch | undefined {
   return best;
 }
 
-function resolveName(folded: string): ProvinceMatch | undefined {
-  const extra = EXTRA_NAMES[folded];
-  if (extra) return resolveName(foldText(extra));
+function resolveName(name: string): ProvinceMatch | undefined {
+  const extra = EXTRA_NAMES[name];
+  const folded = extra ? foldText(extra) : name;
   const old = byOld.get(folded);
   const newName = byNewName.get(folded);
   if (old) return { old: old.old, new: old.new, namesNew: newName !== undefined };
