@@ -4,3 +4,4 @@ export * from './listing.ts';
 export * from './match.ts';
 export * from './evidence.ts';
 export * from './review.ts';
+export * from './service.ts';
