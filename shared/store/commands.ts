@@ -1,0 +1,69 @@
+/**
+ * The store's commands: `ipwatch verify` (re-hash every blob, walk the custody chain, exit 1 naming
+ * the first bad blob or event) and `ipwatch status` (what the store holds). Both take `--db PATH`
+ * (else `IPWATCH_DB`, else `data/ipwatch.db`). The store module is imported inside each action so
+ * `ipwatch --help` stays fast.
+ */
+import type { Command } from 'commander';
+
+/** The `--db` option every store command takes. */
+export const DB_OPTION_HELP = 'tệp SQLite / SQLite file (mặc định / default: $IPWATCH_DB hoặc / or data/ipwatch.db)';
+
+/** Register `verify` and `status` on the CLI. */
+export default function registerStoreCommands(program: Command): void {
+  program
+    .command('verify')
+    .description('Kiểm tra toàn vẹn chứng cứ: băm lại mọi blob, kiểm tra chuỗi lưu ký / Verify evidence: re-hash every blob and walk the custody chain')
+    .option('--db <path>', DB_OPTION_HELP)
+    .option('--json', 'in kết quả dạng JSON / print the result as JSON')
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      const { openStore } = await import('./store.ts');
+      const store = openStore(opts.db);
+      try {
+        const r = store.verify();
+        if (opts.json) console.log(JSON.stringify({ db: store.path, ...r }, null, 2));
+        else if (r.ok) console.log(`OK: ${r.blobs} blob(s) re-hashed, ${r.events} custody event(s) chained (${store.path})`);
+        else {
+          console.error(`LỖI / FAILED: ${r.problems.length} problem(s) in ${store.path}`);
+          for (const p of r.problems) console.error(`  ${p.kind} ${p.id}: ${p.message}`);
+        }
+        if (!r.ok) process.exitCode = 1;
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('status')
+    .description('Số liệu kho chứng cứ / What the evidence store holds (rights, listings, findings, artefacts, runs, custody)')
+    .option('--db <path>', DB_OPTION_HELP)
+    .option('--json', 'in kết quả dạng JSON / print the counts as JSON')
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      const { openStore } = await import('./store.ts');
+      const store = openStore(opts.db);
+      try {
+        const c = store.counts();
+        if (opts.json) {
+          console.log(JSON.stringify({ db: store.path, ...c }, null, 2));
+          return;
+        }
+        const { total, ...byStatus } = c.findings;
+        const rows: Array<[string, string | number]> = [
+          ['db', store.path],
+          ['quyền / rights', c.rights],
+          ['tin đăng / listings', c.listings],
+          ['lần quan sát / observations', c.observations],
+          ['phát hiện / findings', `${total} (${Object.entries(byStatus).map(([k, v]) => `${k} ${v}`).join(', ')})`],
+          ['tệp chứng cứ / artefacts', c.artefacts],
+          ['vụ việc / cases', c.cases],
+          ['sự kiện xem xét / review events', c.reviewEvents],
+          ['lượt quét / crawl runs', c.runs],
+          ['sổ lưu ký / custody events', c.custody],
+        ];
+        const width = Math.max(...rows.map(([k]) => k.length));
+        for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+      } finally {
+        store.close();
+      }
+    });
+}
