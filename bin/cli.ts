@@ -17,6 +17,7 @@ const program = new Command()
 const areas: Array<() => Promise<{ default: (program: Command) => void }>> = [
   () => import('../shared/register/commands.ts'),
   () => import('../shared/store/commands.ts'),
+  () => import('../server/commands.ts'),
 ];
 for (const load of areas) (await load()).default(program);
 

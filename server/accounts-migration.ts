@@ -4,6 +4,7 @@
  * cookie is kept, with the session's CSRF token) and idempotency keys (the stored answer to a flag, so a
  * retried flag lands once). Registered with the store's migration hook so `openStore` creates them.
  */
+import { registerMigration } from '../shared/store/index.ts';
 
 /** The accounts migration, in the store's `{ version, name, sql }` shape. */
 export const accountsMigration = {
@@ -44,3 +45,5 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 );
 `,
 };
+
+registerMigration(accountsMigration);

@@ -81,7 +81,7 @@ export class Accounts {
       this.db.prepare('INSERT INTO api_tokens (account_id, token_sha256, created_at) VALUES (?, ?, ?)').run(id, sha256Hex(token), now);
       this.store.appendCustody({ actor, action: 'account', subject: `account:${name}`, details: { op: 'add', role, agency, password: passwordHash !== null } });
       return this.getById(id)!;
-    })();
+    }).immediate();
     return { account, token };
   }
 
@@ -110,7 +110,7 @@ export class Accounts {
       this.db.prepare('UPDATE accounts SET disabled = 1 WHERE id = ?').run(acc.id);
       this.db.prepare('DELETE FROM sessions WHERE account_id = ?').run(acc.id);
       this.store.appendCustody({ actor, action: 'account', subject: `account:${name}`, details: { op: 'disable' } });
-    })();
+    }).immediate();
     return this.getById(acc.id)!;
   }
 
@@ -124,7 +124,7 @@ export class Accounts {
       this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL').run(now, acc.id);
       this.db.prepare('INSERT INTO api_tokens (account_id, token_sha256, created_at) VALUES (?, ?, ?)').run(acc.id, sha256Hex(token), now);
       this.store.appendCustody({ actor, action: 'account', subject: `account:${name}`, details: { op: 'token' } });
-    })();
+    }).immediate();
     return token;
   }
 
@@ -136,7 +136,7 @@ export class Accounts {
     this.db.transaction(() => {
       this.db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(hash, acc.id);
       this.store.appendCustody({ actor, action: 'account', subject: `account:${name}`, details: { op: 'password' } });
-    })();
+    }).immediate();
   }
 
   /** The enabled account a bearer token belongs to, or undefined. */

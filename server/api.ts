@@ -24,6 +24,7 @@ import type { RegisterMatcher } from './matcher.ts';
 import { serveArtefact } from './artefacts.ts';
 import { addFindingsToCase, createCase, decide, recordReferral, recordTakedown, caseView, ReviewRefused } from './review.ts';
 import type { ServiceStore } from './store-port.ts';
+import { listCaseData } from './desk/data.ts';
 
 /** Query parameters of `GET /api/findings` (and the desk queue). */
 export const FindingQuery = z.object({
@@ -85,7 +86,8 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
     flagger,
     bodyLimit({
       maxSize: limits.requestBytes,
-      onError: (c) => c.json(errorBody(`request body larger than ${limits.requestBytes} bytes: send fewer or smaller artefacts`, 'body'), 413),
+      // The unread rest of the body would poison a kept-alive connection: close it after answering.
+      onError: (c) => c.json(errorBody(`request body larger than ${limits.requestBytes} bytes: send fewer or smaller artefacts`, 'body'), 413, { Connection: 'close' }),
     }),
     async (c) => {
       const account = c.get('account');
@@ -114,7 +116,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
         const r = writeFlag({ store, accounts, matcher }, account, flag, key);
         return c.json(r.body as object, r.status as 201);
       } catch (e) {
-        if (e instanceof FlagRefused) return c.json(errorBody(e.message, e.field), e.status);
+        if (e instanceof FlagRefused) return c.json(errorBody(e.message, e.field), e.status, e.status === 413 ? { Connection: 'close' } : {});
         throw e;
       }
     },
@@ -170,7 +172,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
     );
   }
 
-  api.get('/cases', reader, (c) => c.json({ cases: store.listCases() }));
+  api.get('/cases', reader, (c) => c.json({ cases: listCaseData(store) }));
   api.post('/cases', reviewer, async (c) => {
     const body = await parseJson(c, CaseCreateRequest);
     if (body instanceof Response) return body;

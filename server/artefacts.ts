@@ -11,9 +11,7 @@ import type { ServiceStore } from './store-port.ts';
 
 /** The artefact row for a hash (the most recent one), if any. */
 export function findArtefact(store: ServiceStore, sha256: string): Artefact | undefined {
-  const s = store as ServiceStore & { getArtefact?(sha: string): Artefact | undefined };
-  if (s.getArtefact) return s.getArtefact(sha256);
-  throw new Error('the store has no getArtefact(sha256)');
+  return store.getArtefact(sha256);
 }
 
 /** Whether a media type is a web page (served only as a download or inside a sandbox). */

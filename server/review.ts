@@ -6,6 +6,8 @@
  */
 import type { Account, Agency, ReferralRequest, TakedownRequest } from '../shared/schema/index.ts';
 import type { ServiceStore } from './store-port.ts';
+import { loadCase } from './desk/data.ts';
+import type { CaseData } from './desk/pages.ts';
 
 /** A refused review action (unknown finding or case, or a finding in a state that forbids it). */
 export class ReviewRefused extends Error {
@@ -69,9 +71,9 @@ export function recordTakedown(store: ServiceStore, account: Account, caseId: nu
   return { caseId, event: ev.id };
 }
 
-/** A case as the store returns it; 404 when it does not exist. */
-export function caseView(store: ServiceStore, caseId: number) {
-  const c = store.getCase(caseId);
+/** A case with its findings, referrals, takedown requests, re-checks and time to removal; 404 when it does not exist. */
+export function caseView(store: ServiceStore, caseId: number): CaseData {
+  const c = loadCase(store, caseId);
   if (!c) throw new ReviewRefused(404, `no case with id ${caseId}`, 'caseId');
   return c;
 }

@@ -61,10 +61,27 @@ export interface ServiceStore {
   listReviewEvents(findingId: number): Array<ReviewEvent & { id: number; at: string; actor: string }>;
   findingStatus(findingId: number): FindingStatus;
   createCase(c: { title: string; note?: string }, actor: string): { id: number };
-  getCase(id: number): unknown;
-  listCases(): unknown[];
+  getCase(id: number): CaseView | undefined;
+  listCases(): CaseView[];
+  getArtefact(sha256: string): Artefact | undefined;
   appendCustody(e: { actor: string; action: CustodyAction; subject: string; details?: Record<string, unknown> }): CustodyEvent;
   listCustody(subject?: string): CustodyEvent[];
+}
+
+/** A review event as stored. */
+export type StoredReviewEvent = ReviewEvent & { id: number; at: string; actor: string };
+
+/** A case with everything recorded about it (as `Store.getCase` returns it). */
+export interface CaseView {
+  id: number;
+  title: string;
+  note?: string;
+  createdAt: string;
+  createdBy: string;
+  findings: Array<{ findingId: number; listingKey: string; status: FindingStatus; addedAt: string; addedBy: string }>;
+  referrals: StoredReviewEvent[];
+  takedownRequests: StoredReviewEvent[];
+  rechecks: StoredReviewEvent[];
 }
 
 /** The matcher's contract (`buildMatcher(rights).match(input)`). */

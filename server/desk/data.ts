@@ -5,11 +5,9 @@
  * over the store's tables (schema from `shared/store/migrations.ts`); nothing here writes.
  */
 import { foldText } from '../../shared/text/fold.ts';
-import { Listing, ReviewEvent } from '../../shared/schema/index.ts';
+import { Listing } from '../../shared/schema/index.ts';
 import type { ListedFinding, ServiceStore } from '../store-port.ts';
 import type { CaseData } from './pages.ts';
-
-type EventRow = { id: number; type: string; finding_id: number | null; case_id: number | null; at: string; actor: string; event_json: string };
 
 /** Days between two instants (dates are taken at 00:00 UTC). */
 export function daysBetween(fromIso: string, toIso: string): number {
@@ -17,41 +15,29 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.max(0, (Date.parse(toIso) - from) / 86_400_000);
 }
 
-/** One case with everything the case page shows, or undefined. */
+/** One case with everything the case page shows (from `store.getCase`), plus its time to removal, or undefined. */
 export function loadCase(store: ServiceStore, id: number): CaseData | undefined {
-  const row = store.db.prepare('SELECT id, title, note, created_at, created_by FROM cases WHERE id = ?').get(id) as
-    | { id: number; title: string; note: string | null; created_at: string; created_by: string }
-    | undefined;
-  if (!row) return undefined;
-  const events = (
-    store.db
-      .prepare(
-        `SELECT * FROM review_events WHERE case_id = ? OR (type IN ('case','referral','takedown_request') AND json_extract(event_json, '$.caseId') = ?) ORDER BY id`,
-      )
-      .all(id, id) as EventRow[]
-  ).map((r) => ({ row: r, ev: ReviewEvent.parse(JSON.parse(r.event_json)) }));
-  const findingIds = [...new Set(events.flatMap(({ ev }) => (ev.type === 'case' ? [ev.findingId] : [])))];
-  const findings = findingIds.flatMap((fid) => {
-    const f = store.getFinding(fid);
-    return f ? [{ ...f, status: store.findingStatus(fid), listing: store.getListing(f.listingKey) }] : [];
+  const c = store.getCase(id);
+  if (!c) return undefined;
+  const findings = c.findings.flatMap((cf) => {
+    const f = store.getFinding(cf.findingId);
+    return f ? [{ ...f, status: cf.status, listing: store.getListing(f.listingKey) }] : [];
   });
-  const referrals = events.flatMap(({ row: r, ev }) => (ev.type === 'referral' ? [{ agency: ev.agency, officer: ev.officer, note: ev.note, at: r.at, actor: r.actor }] : []));
-  const takedowns = events.flatMap(({ row: r, ev }) =>
-    ev.type === 'takedown_request' ? [{ channel: ev.channel, sentAt: ev.sentAt, reference: ev.reference, at: r.at, actor: r.actor }] : [],
+  const referrals = c.referrals.flatMap((e) => (e.type === 'referral' ? [{ agency: e.agency, officer: e.officer, note: e.note, at: e.at, actor: e.actor }] : []));
+  const takedowns = c.takedownRequests.flatMap((e) =>
+    e.type === 'takedown_request' ? [{ channel: e.channel, sentAt: e.sentAt, reference: e.reference, at: e.at, actor: e.actor }] : [],
   );
-  const rechecks = findingIds
-    .flatMap((fid) =>
-      store.listReviewEvents(fid).flatMap((e) => (e.type === 'recheck' ? [{ findingId: fid, outcome: e.outcome, at: e.at, relistedAs: e.relistedAs }] : [])),
-    )
+  const rechecks = c.rechecks
+    .flatMap((e) => (e.type === 'recheck' ? [{ findingId: e.findingId, outcome: e.outcome, at: e.at, relistedAs: e.relistedAs }] : []))
     .sort((a, b) => a.at.localeCompare(b.at));
   const firstTakedown = takedowns.map((t) => t.sentAt).sort()[0];
-  const removedAt = rechecks.find((r) => r.outcome === 'removed' && (!firstTakedown || r.at >= firstTakedown))?.at;
+  const removedAt = firstTakedown ? rechecks.find((r) => (r.outcome === 'removed' || r.outcome === 'relisted') && r.at.slice(0, 10) >= firstTakedown.slice(0, 10))?.at : undefined;
   return {
-    id: row.id,
-    title: row.title,
-    note: row.note ?? undefined,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
+    id: c.id,
+    title: c.title,
+    note: c.note,
+    createdAt: c.createdAt,
+    createdBy: c.createdBy,
     findings,
     referrals,
     takedowns,

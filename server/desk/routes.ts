@@ -143,7 +143,7 @@ export function deskRoutes(deps: { store: ServiceStore; accounts: Accounts; secu
       const r = store.getRight(rid);
       if (r) rights.set(rid, r);
     }
-    const custody = [...store.listCustody(`finding:${id}`), ...store.listArtefacts(id).flatMap((a) => store.listCustody(`artefact:${a.sha256}`))].sort((a, b) => a.seq - b.seq);
+    const custody = store.listCustody(`finding:${id}`);
     return sendPage(
       c,
       listingPage(p, {
@@ -153,7 +153,7 @@ export function deskRoutes(deps: { store: ServiceStore; accounts: Accounts; secu
         rights,
         observations: store.listObservations(finding.listingKey),
         artefacts: store.listArtefacts(id),
-        custody: dedupeBySeq(custody),
+        custody,
         reviews: store.listReviewEvents(id) as never,
         cases: listCaseData(store).map((x) => ({ id: x.id, title: x.title })),
         canReview: c.get('account').role === 'reviewer',
@@ -243,9 +243,4 @@ export function deskRoutes(deps: { store: ServiceStore; accounts: Accounts; secu
     }
   });
   return desk;
-}
-
-function dedupeBySeq<T extends { seq: number }>(events: T[]): T[] {
-  const seen = new Set<number>();
-  return events.filter((e) => (seen.has(e.seq) ? false : (seen.add(e.seq), true)));
 }
