@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import { readFileSync } from 'node:fs';
 import { Accounts } from './accounts.ts';
 import { apiRoutes } from './api.ts';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
   app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
     console.error(`[server] ${c.req.method} ${c.req.path}: ${err.stack ?? err}`);
     return c.req.path.startsWith('/api/') ? c.json(errorBody('internal error; see the server log'), 500) : c.text('Lỗi máy chủ / Internal error', 500);
   });

@@ -17,6 +17,18 @@ async function openServiceStore(db?: string) {
   return openStore(resolveDbPath(db));
 }
 
+/** Run an action, printing a failure as one clear line (exit code 1) instead of a stack trace. */
+function clean<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (err) {
+      console.error(`ipwatch: ${(err as Error).message}`);
+      process.exitCode = 1;
+    }
+  };
+}
+
 /** The operator of CLI actions in the custody log. */
 function cliActor(): string {
   return `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
@@ -31,7 +43,7 @@ export default function registerServerCommands(program: Command): void {
     .option('--port <n>', 'port', '8787')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--extension-origin <origin...>', 'CORS origin(s) of the extension, e.g. chrome-extension://<id> (or $IPWATCH_EXTENSION_ORIGINS)')
-    .action(async (opts: { db?: string; port: string; host: string; extensionOrigin?: string[] }) => {
+    .action(clean(async (opts: { db?: string; port: string; host: string; extensionOrigin?: string[] }) => {
       const { serve } = await import('@hono/node-server');
       const { createApp, extensionOriginsFromEnv } = await import('./app.ts');
       const store = await openServiceStore(opts.db);
@@ -49,7 +61,7 @@ export default function registerServerCommands(program: Command): void {
       const stop = () => server.close(() => (store.close(), process.exit(0)));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-    });
+    }));
 
   const user = program.command('user').description('Quản lý tài khoản / Manage accounts');
   user
@@ -59,7 +71,7 @@ export default function registerServerCommands(program: Command): void {
     .requiredOption('--agency <agency>', 'dost | market_surveillance | police | customs | agriculture | culture | other')
     .option('--password-stdin', 'read a desk login password from stdin')
     .option('--db <path>', 'SQLite evidence store')
-    .action(async (name: string, opts: { role: string; agency: string; passwordStdin?: boolean; db?: string }) => {
+    .action(clean(async (name: string, opts: { role: string; agency: string; passwordStdin?: boolean; db?: string }) => {
       const { Accounts } = await import('./accounts.ts');
       const { Role, Agency } = await import('../shared/schema/index.ts');
       const role = Role.safeParse(opts.role);
@@ -76,12 +88,12 @@ export default function registerServerCommands(program: Command): void {
       } finally {
         store.close();
       }
-    });
+    }));
   user
     .command('list')
     .description('Liệt kê tài khoản / List accounts')
     .option('--db <path>', 'SQLite evidence store')
-    .action(async (opts: { db?: string }) => {
+    .action(clean(async (opts: { db?: string }) => {
       const { Accounts } = await import('./accounts.ts');
       const store = await openServiceStore(opts.db);
       try {
@@ -89,12 +101,12 @@ export default function registerServerCommands(program: Command): void {
       } finally {
         store.close();
       }
-    });
+    }));
   user
     .command('disable <name>')
     .description('Khoá tài khoản (mã và phiên hết hiệu lực) / Disable an account (tokens and sessions stop working)')
     .option('--db <path>', 'SQLite evidence store')
-    .action(async (name: string, opts: { db?: string }) => {
+    .action(clean(async (name: string, opts: { db?: string }) => {
       const { Accounts } = await import('./accounts.ts');
       const store = await openServiceStore(opts.db);
       try {
@@ -103,12 +115,12 @@ export default function registerServerCommands(program: Command): void {
       } finally {
         store.close();
       }
-    });
+    }));
   user
     .command('token <name>')
     .description('Cấp mã truy cập mới, thu hồi mã cũ / Issue a new API token, revoking the old ones')
     .option('--db <path>', 'SQLite evidence store')
-    .action(async (name: string, opts: { db?: string }) => {
+    .action(clean(async (name: string, opts: { db?: string }) => {
       const { Accounts } = await import('./accounts.ts');
       const store = await openServiceStore(opts.db);
       try {
@@ -117,12 +129,12 @@ export default function registerServerCommands(program: Command): void {
       } finally {
         store.close();
       }
-    });
+    }));
   user
     .command('password <name>')
     .description('Đặt mật khẩu đăng nhập bàn duyệt (đọc từ stdin) / Set the desk password (read from stdin)')
     .option('--db <path>', 'SQLite evidence store')
-    .action(async (name: string, opts: { db?: string }) => {
+    .action(clean(async (name: string, opts: { db?: string }) => {
       const { Accounts } = await import('./accounts.ts');
       const password = await readStdin();
       if (password.length < 10) throw new Error('password from stdin: use at least 10 characters');
@@ -133,5 +145,5 @@ export default function registerServerCommands(program: Command): void {
       } finally {
         store.close();
       }
-    });
+    }));
 }

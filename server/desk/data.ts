@@ -6,7 +6,7 @@
  */
 import { foldText } from '../../shared/text/fold.ts';
 import { Listing } from '../../shared/schema/index.ts';
-import type { ListedFinding, ServiceStore } from '../store-port.ts';
+import type { FindingFilter, ListedFinding, ServiceStore } from '../store-port.ts';
 import type { CaseData } from './pages.ts';
 
 /** Days between two instants (dates are taken at 00:00 UTC). */
@@ -98,4 +98,15 @@ export function sellerData(store: ServiceStore, marketplace: string, key: string
     }
   }
   return { marketplace, label: name ?? value, findings, listings, linked };
+}
+
+/**
+ * Findings for the queue, ranked by risk (highest first, then newest). The store lists newest first,
+ * so this reads every finding that passes the filter and sorts them here: fine for a department's
+ * queue (thousands), and the filters keep it small.
+ */
+export function rankedFindings(store: ServiceStore, filter: Omit<FindingFilter, 'limit' | 'offset'>, limit: number, offset: number): { total: number; items: ListedFinding[] } {
+  const all = store.listFindings(filter).items;
+  all.sort((a, b) => b.risk - a.risk || b.id - a.id);
+  return { total: all.length, items: all.slice(offset, offset + limit) };
 }

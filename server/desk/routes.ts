@@ -15,7 +15,7 @@ import { serveArtefact, findArtefact } from '../artefacts.ts';
 import { csrfToken, requireRole, SESSION_COOKIE, sessionAuth, type AuthEnv } from '../auth.ts';
 import { addFindingsToCase, createCase, decide, recordReferral, recordTakedown, ReviewRefused } from '../review.ts';
 import type { ServiceStore } from '../store-port.ts';
-import { loadCase, listCaseData, sellerData } from './data.ts';
+import { loadCase, listCaseData, rankedFindings, sellerData } from './data.ts';
 import { SESSION_HOURS } from '../accounts.ts';
 import { t, type Lang } from './i18n.ts';
 import { pageContext, sendPage, layout } from './layout.ts';
@@ -103,7 +103,7 @@ export function deskRoutes(deps: { store: ServiceStore; accounts: Accounts; secu
     if (!q.success) return sendPage(c, layout(p, '400', html`<p class="error">${q.error.issues[0].path.join('.')}: ${q.error.issues[0].message}</p>`), 400);
     const { seller, limit, offset, ...filters } = q.data;
     const dayEnd = (d?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T23:59:59.999Z` : d);
-    const result = store.listFindings({ ...filters, until: dayEnd(filters.until), sellerId: seller, limit, offset });
+    const result = rankedFindings(store, { ...filters, until: dayEnd(filters.until), sellerId: seller }, limit, offset);
     const sel = Math.max(0, Math.min(result.items.length - 1, Number(c.req.query('sel') ?? 0) || 0));
     const url = new URL(c.req.url);
     url.searchParams.delete('sel');
