@@ -41,7 +41,7 @@ const BEAUTY = ['Sắc đẹp', 'Mỹ phẩm'];
 export const MARK_PROFILES: Record<string, MarkProfile> = {
   nike: {
     sign: 'Nike',
-    weight: 5,
+    weight: 7,
     official: 'Nike Official Store',
     goods: [
       { noun: 'Giày thể thao', models: ['Air Force 1 Low', 'Air Max 270', 'Air Jordan 1 Low', 'Pegasus 40', 'Dunk Low Panda'], price: [1_900_000, 4_500_000], category: SHOES },
