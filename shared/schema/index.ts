@@ -5,3 +5,4 @@ export * from './match.ts';
 export * from './evidence.ts';
 export * from './review.ts';
 export * from './service.ts';
+export * from './page.ts';
