@@ -8,7 +8,7 @@
 import type { PageState } from '../../schema/index.ts';
 import { PageNotListingError } from './errors.ts';
 
-const CAPTCHA_URL = /\/(verify\/(traffic|captcha)|captcha|punish|_____tmd_____)/i;
+const CAPTCHA_URL = /\/(verify\/(traffic|captcha)|captcha|punish)/i;
 const LOGIN_URL = /\/((buyer|user|customer\/account)\/)?(login|signin|sign-in|dang-nhap)(\/|$|\?|\.html)/i;
 
 const CAPTCHA_SCRIPT = /g-recaptcha|recaptcha\/api|hcaptcha\.com|geetest|x5secdata|baxia-punish|captcha-container|id="captcha/i;
@@ -38,8 +38,8 @@ export function stateFromUrl(url: string): PageState | undefined {
   } catch {
     return { kind: 'error', reason: `not a valid URL: ${url.slice(0, 200)}` };
   }
-  if (CAPTCHA_URL.test(path)) return { kind: 'captcha', reason: `captcha URL ${path}` };
   if (LOGIN_URL.test(path)) return { kind: 'login', reason: `login URL ${path}` };
+  if (CAPTCHA_URL.test(path)) return { kind: 'captcha', reason: `captcha URL ${path}` };
   return undefined;
 }
 
