@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ServiceMatcher, ServiceStore } from './store-port.ts';
 
 /** Where the matcher lives (a variable so the service compiles before `shared/match` exists). */
-const MATCH_MODULE: string = '../shared/match/index.ts';
+const MATCH_MODULE: string = new URL('../shared/match/index.ts', import.meta.url).href;
 
 type MatchModule = { buildMatcher(rights: unknown[]): ServiceMatcher };
 
@@ -15,7 +15,7 @@ type MatchModule = { buildMatcher(rights: unknown[]): ServiceMatcher };
 export class RegisterMatcher {
   private cached?: { digest: string; matcher: ServiceMatcher };
   private checkedAt = 0;
-  private module?: MatchModule;
+  private module?: Promise<MatchModule>;
   constructor(
     private readonly store: ServiceStore,
     private readonly recheckMs = 5000,
@@ -29,8 +29,8 @@ export class RegisterMatcher {
     const rights = this.store.listRights();
     const digest = createHash('sha256').update(JSON.stringify(rights)).digest('hex');
     if (this.cached?.digest === digest) return this.cached.matcher;
-    this.module ??= await loadMatchModule();
-    this.cached = { digest, matcher: this.module.buildMatcher(rights) };
+    this.module ??= loadMatchModule();
+    this.cached = { digest, matcher: (await this.module).buildMatcher(rights) };
     return this.cached.matcher;
   }
 }

@@ -92,7 +92,7 @@ export function queuePage(
   <td class="risk"><span class="riskbar" data-risk="${Math.round(item.risk * 10)}">${item.risk.toFixed(2)}</span></td>
   <td>${l.marketplace}</td>
   <td class="title"><a href="/findings/${item.id}">${highlight(l.title, titleSpans(item, rightsById))}</a>
-    <div class="sub">${item.rightIds.map((id) => rightsById.get(id)?.name ?? id).join(', ')}${l.price !== undefined ? html` · ${money(l.price, l.currency)}` : ''}</div></td>
+    <div class="sub">${[item.rightIds.map((id) => rightsById.get(id)?.name ?? id).join(', '), money(l.price, l.currency)].filter(Boolean).join(' · ')}</div></td>
   <td>${sellerLink(l)}</td>
   <td><span class="status s-${item.status}">${w.statusNames[item.status] ?? item.status}</span></td>
   <td>${w.sourceNames[item.source] ?? item.source}</td>
@@ -185,7 +185,7 @@ ${d.canReview
 </section>
 <section>
   <h2>${w.right}</h2>
-  ${f.rightIds.map((id) => rightCard(p, d.rights.get(id), id))}
+  ${f.rightIds.length ? f.rightIds.map((id) => rightCard(p, d.rights.get(id), id)) : html`<p>${w.none}</p>`}
   <h2>${w.signals}</h2>
   ${f.match.signals.length
     ? html`<ul>${f.match.signals.map((s) => html`<li><code>${s.kind}</code> (${s.weight > 0 ? '+' : ''}${s.weight.toFixed(2)}) ${s.detail}</li>`)}</ul>`

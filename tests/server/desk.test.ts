@@ -49,9 +49,6 @@ beforeAll(async () => {
     hits: [{ rightId: 'mark-vinamilk', matched: 'Vinamilk', start: XSS.length + 1, end: XSS.length + 9, field: 'title', method: 'exact', score: 1 }],
   });
   ids.low = crawlFinding({ title: 'Ốp lưng cho Vinamilk fan', sellerName: 'Đặc sản miền tây', marketplace: 'tiki', sellerId: 'tk7', url: 'https://tiki.vn/op-p7.html' }, { risk: 0.2 });
-  const l = listing({ title: 'Sữa Vinamilk rep 1:1 hàng F1', sellerName: 'Shop Sữa Giá Rẻ' });
-  const r = await postFlag(s.url, s.tokens.officer, flagForm(l, standardArtefacts(l), { note: `ghi chú ${XSS}` }));
-  ids.flag = (await r.json()).findingId;
 
   const home = mkdtempSync(join(tmpdir(), 'ipwatch-chromium-'));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS, env: { ...process.env, HOME: home, TMPDIR: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home } });
@@ -61,6 +58,13 @@ beforeAll(async () => {
     dialogs.push(d.message());
     void d.dismiss();
   });
+  // The officer's flag carries a real PNG screenshot of a (fake) listing page, as the extension would capture.
+  const l = listing({ title: 'Sữa Vinamilk rep 1:1 hàng F1', sellerName: 'Shop Sữa Giá Rẻ' });
+  await page.setContent(`<body style="font:20px sans-serif;padding:20px"><h2>Shopee</h2><h1>${l.title}</h1><p>45.000 ₫ · Shop Sữa Giá Rẻ</p></body>`);
+  const arts = standardArtefacts(l);
+  arts[0].bytes = await page.screenshot();
+  const r = await postFlag(s.url, s.tokens.officer, flagForm(l, arts, { note: `ghi chú ${XSS}` }));
+  ids.flag = (await r.json()).findingId;
 }, 120_000);
 
 afterAll(async () => {
@@ -135,14 +139,16 @@ describe('review desk in Chromium', () => {
     await page.goto(`${s.url}/?source=officer`);
     await Promise.all([page.waitForURL(/\/findings\/\d+$/), page.keyboard.press('o')]);
     expect(page.url()).toMatch(new RegExp(`/findings/${ids.flag}$`));
-    expect(await page.locator('img.shot').evaluate((img: HTMLImageElement) => img.complete)).toBe(true);
+    await page.locator('img.shot').evaluate((img: HTMLImageElement) => img.decode());
+    expect(await page.locator('img.shot').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1366);
     const iframe = page.locator('iframe.captured');
     expect(await iframe.getAttribute('sandbox')).toBe('');
     const preview = await page.request.get(s.url + (await iframe.getAttribute('src'))!);
     expect(preview.headers()['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
     expect(await page.locator('table.custody tbody tr').count()).toBeGreaterThanOrEqual(6);
     expect(await page.locator('main').innerText()).toContain(`ghi chú ${XSS}`);
-    await page.waitForTimeout(300);
+    // the captured page renders inside the sandbox (its script, which calls parent.alert, does not run)
+    await expect.poll(() => page.frameLocator('iframe.captured').locator('h1').innerText(), { timeout: 10_000 }).toBe('Sữa Vinamilk rep 1:1 hàng F1');
     await shot('listing-flag');
     await page.goto(`${s.url}/findings/${ids.gi}`);
     expect(await page.locator('.big-title mark.hit').innerText()).toBe('Phú Quốc');
