@@ -277,9 +277,11 @@ export function buildCatalogue(input: { gis: RegisterRight[]; marks: RegisterRig
   // 2 - Geographical indications.
   for (const gi of input.gis) {
     const region = gi.region ?? [];
-    const product = gi.product ? cleanProduct(gi.product) : '';
+    const cleaned = gi.product ? cleanProduct(gi.product) : '';
+    // A collective mark often names its product already ("Chè Thái Nguyên"): do not write it twice.
+    const product = cleaned && !foldText(gi.name).includes(foldText(cleaned)) ? cleaned : '';
     const label = product ? `${product} ${gi.name}` : gi.name;
-    const family = GI_FAMILIES.find((f) => f.test.test(foldText(product || gi.name) + ' '))!;
+    const family = GI_FAMILIES.find((f) => f.test.test(foldText(cleaned || gi.name) + ' '))!;
     const folded = foldText(gi.name);
     const weight = TOP_GIS.includes(folded) ? 4 : POPULAR_GIS.some((p) => folded.includes(p)) ? 2 : 1;
     const inside = region.find((r) => locationInRegion(region, r) === true);
