@@ -15,6 +15,7 @@ const program = new Command()
   .showHelpAfterError();
 
 const areas: Array<() => Promise<{ default: (program: Command) => void }>> = [
+  () => import('../shared/match/commands.ts'),
   () => import('../server/training-market/commands.ts'),
   () => import('../shared/register/commands.ts'),
   () => import('../shared/store/commands.ts'),
