@@ -53,12 +53,12 @@ export interface TrainingMarket {
   close(): Promise<void>;
 }
 
-const SITES: Record<TrainingSite, { name: string; colour: string; make: (ctx: SiteContext) => Hono }> = {
-  shopee: { name: 'Shopee tập huấn', colour: '#ee4d2d', make: shopeeSite },
-  lazada: { name: 'Lazada tập huấn', colour: '#0f146d', make: lazadaSite },
-  tiki: { name: 'Tiki tập huấn', colour: '#1a94ff', make: tikiSite },
-  sendo: { name: 'Sendo tập huấn', colour: '#d70018', make: sendoSite },
-  jsonld: { name: 'Cửa hàng Đặc Sản Việt (tập huấn)', colour: '#2e7d32', make: plainShopSite },
+const SITES: Record<TrainingSite, { name: string; colour: string; make: (ctx: SiteContext) => Hono; search: { path: string; param: string } }> = {
+  shopee: { name: 'Shopee tập huấn', colour: '#ee4d2d', make: shopeeSite, search: { path: '/search', param: 'keyword' } },
+  lazada: { name: 'Lazada tập huấn', colour: '#0f146d', make: lazadaSite, search: { path: '/catalog/', param: 'q' } },
+  tiki: { name: 'Tiki tập huấn', colour: '#1a94ff', make: tikiSite, search: { path: '/search', param: 'q' } },
+  sendo: { name: 'Sendo tập huấn', colour: '#d70018', make: sendoSite, search: { path: '/tim-kiem', param: 'q' } },
+  jsonld: { name: 'Cửa hàng Đặc Sản Việt (tập huấn)', colour: '#2e7d32', make: plainShopSite, search: { path: '/search', param: 'q' } },
 };
 
 /** Reads and validates data/training-market/catalogue.json (or the one in `dir`). */
@@ -110,6 +110,17 @@ export function createTrainingMarketApp(market: Market, faults: Faults): Hono<{ 
 
   for (const site of TrainingSite.options) {
     const def = SITES[site];
+    app.get(`${SITE_PREFIX[site]}/`, (c) =>
+      c.html(
+        pageFrame({
+          title: def.name,
+          siteName: def.name,
+          colour: def.colour,
+          homeHref: `${SITE_PREFIX[site]}/`,
+          body: `<form method="get" action="${escapeHtml(origin(c) + SITE_PREFIX[site] + def.search.path)}"><input name="${def.search.param}" placeholder="Tìm sản phẩm, thương hiệu… / Search" style="width:60%;padding:8px"> <button>Tìm kiếm</button></form><p>Sàn mô phỏng để luyện tập; mọi sản phẩm và người bán đều là giả định. / An imitation marketplace for practice; every product and seller is made up.</p>`,
+        }),
+      ),
+    );
     app.route(SITE_PREFIX[site], def.make({ market, faults, site, name: def.name, colour: def.colour }));
   }
   app.notFound((c) => c.html(pageFrame({ title: 'Không tìm thấy trang', siteName: 'Sàn tập huấn ipwatch', colour: '#444', homeHref: '/', body: '<h1>404 - Không tìm thấy trang / Page not found</h1>' }), 404));

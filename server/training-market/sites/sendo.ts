@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { escapeHtml, formatVnd, jsonForScript } from '../html.ts';
 import type { SiteListing } from '../market.ts';
 import { baseOf, guardPage, imageResponse, imageUrl, intParam, paginate, rateLimit, removedPage, simplePage, type SiteContext } from './common.ts';
-import { productBody } from './product-page.ts';
+import { cardsGrid, pagerLinks, productBody } from './product-page.ts';
 
 /** The Sendo-like site's routes, mounted under /sendo. */
 export function sendoSite(ctx: SiteContext): Hono {
@@ -28,6 +28,14 @@ export function sendoSite(ctx: SiteContext): Hono {
     const l = ctx.market.get('sendo', c.req.param('id'));
     if (!l || l.status === 'removed') return c.json({ data: null, error: { code: 404, message: 'Sản phẩm không tồn tại' } }, 404);
     return c.json({ data: { ...itemJson(l, baseOf(c, 'sendo')), description: l.item.description, status: 2, status_text: 'Đang bán', category_path: l.item.category } });
+  });
+
+  app.get('/tim-kiem', (c) => {
+    const base = baseOf(c, 'sendo');
+    const q = c.req.query('q') ?? '';
+    const { items, page, lastPage } = paginate(ctx.market.search('sendo', q), Number(c.req.query('p') ?? 1), 60);
+    const cards = cardsGrid(items.map((l) => ({ href: `${base}/${l.slug}-${l.num}.html`, image: imageUrl(base, l), title: l.item.title, price: l.price, seller: l.seller.name, location: l.seller.location })));
+    return c.html(simplePage(ctx, c, `Kết quả tìm kiếm "${q}"`, cards + pagerLinks(page, lastPage, (p) => `${base}/tim-kiem?q=${encodeURIComponent(q)}&p=${p}`)));
   });
 
   app.get('/:file{.+-\\d+\\.html}', async (c) => {
