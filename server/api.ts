@@ -79,6 +79,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
   const reader = requireRole('officer', 'reviewer', 'admin');
 
   api.get('/me', (c) => c.json(c.get('account')));
+  api.get('/users', requireRole('admin'), (c) => c.json({ users: accounts.listUsers() }));
   api.get('/register', reader, (c) => c.json({ rights: store.listRights() }));
 
   api.post(
@@ -112,8 +113,8 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
             return c.json(r.body as object, r.status as 200);
           }
         }
-        const matcher = await deps.matcher.get();
-        const r = writeFlag({ store, accounts, matcher }, account, flag, key);
+        const match = await deps.matcher.get();
+        const r = writeFlag({ store, accounts, match }, account, flag, key);
         return c.json(r.body as object, r.status as 201);
       } catch (e) {
         if (e instanceof FlagRefused) return c.json(errorBody(e.message, e.field), e.status, e.status === 413 ? { Connection: 'close' } : {});

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { FlagRequest, type Account, type FlagResponse, type ListingMatch } from '../shared/schema/index.ts';
 import type { Accounts } from './accounts.ts';
-import type { ServiceMatcher, ServiceStore } from './store-port.ts';
+import type { ServiceStore } from './store-port.ts';
 
 /** Size limits for flags, in bytes. */
 export interface FlagLimits {
@@ -110,14 +110,14 @@ export async function checkFlag(form: FormData, limits: FlagLimits): Promise<Che
 
 /** Write a checked flag: blobs first, then one transaction; returns the HTTP status and answer. */
 export function writeFlag(
-  deps: { store: ServiceStore; accounts: Accounts; matcher: ServiceMatcher | undefined },
+  deps: { store: ServiceStore; accounts: Accounts; match: (listing: FlagRequest['listing']) => ListingMatch },
   account: Account,
   flag: CheckedFlag,
   idempotencyKey: string | undefined,
 ): { status: number; body: FlagResponse | unknown } {
-  const { store, accounts, matcher } = deps;
+  const { store, accounts } = deps;
   const { listing, category, note } = flag.request;
-  const match: ListingMatch = matcher ? matcher.match(matchInputOf(listing)) : { hits: [], cues: [], signals: [], risk: 0, basis: [] };
+  const match = deps.match(listing);
   for (const a of flag.artefacts) store.putBlob(a.bytes);
   return store.transaction(() => {
     if (idempotencyKey) {

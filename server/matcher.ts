@@ -4,16 +4,25 @@
  * even before a register exists.
  */
 import { createHash } from 'node:crypto';
+import type { Listing, ListingMatch } from '../shared/schema/index.ts';
+import { matchInputOf } from './flags.ts';
 import type { ServiceMatcher, ServiceStore } from './store-port.ts';
 
 /** Where the matcher lives (a variable so the service compiles before `shared/match` exists). */
 const MATCH_MODULE: string = new URL('../shared/match/index.ts', import.meta.url).href;
 
-type MatchModule = { buildMatcher(rights: unknown[]): ServiceMatcher };
+type MatchModule = {
+  buildMatcher(rights: unknown[]): ServiceMatcher;
+  /** the matcher's own adapter from a stored Listing (preferred when present) */
+  matchListing?(matcher: ServiceMatcher, listing: Listing): ListingMatch;
+};
+
+/** Matches a listing against the current register. */
+export type ListingMatcher = (listing: Listing) => ListingMatch;
 
 /** A matcher that follows the register in the store. */
 export class RegisterMatcher {
-  private cached?: { digest: string; matcher: ServiceMatcher };
+  private cached?: { digest: string; match: ListingMatcher };
   private checkedAt = 0;
   private module?: Promise<MatchModule>;
   constructor(
@@ -22,16 +31,19 @@ export class RegisterMatcher {
   ) {}
 
   /** The current matcher (built once per register version). */
-  async get(): Promise<ServiceMatcher> {
+  async get(): Promise<ListingMatcher> {
     const now = Date.now();
-    if (this.cached && now - this.checkedAt < this.recheckMs) return this.cached.matcher;
+    if (this.cached && now - this.checkedAt < this.recheckMs) return this.cached.match;
     this.checkedAt = now;
     const rights = this.store.listRights();
     const digest = createHash('sha256').update(JSON.stringify(rights)).digest('hex');
-    if (this.cached?.digest === digest) return this.cached.matcher;
+    if (this.cached?.digest === digest) return this.cached.match;
     this.module ??= loadMatchModule();
-    this.cached = { digest, matcher: (await this.module).buildMatcher(rights) };
-    return this.cached.matcher;
+    const mod = await this.module;
+    const matcher = mod.buildMatcher(rights);
+    const match: ListingMatcher = mod.matchListing ? (l) => mod.matchListing!(matcher, l) : (l) => matcher.match(matchInputOf(l));
+    this.cached = { digest, match };
+    return match;
   }
 }
 

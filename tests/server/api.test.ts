@@ -27,7 +27,8 @@ describe('authentication and roles', () => {
     expect(flag.status).toBe(401);
   });
 
-  it('answers 403 for the wrong role', async () => {
+  it('answers 403 for the wrong role, storing nothing', async () => {
+    const before = storeCounts(s.store);
     const confirm = await fetch(`${s.url}/api/findings/1/confirm`, { method: 'POST', headers: json(s.tokens.officer), body: JSON.stringify({ reason: 'x' }) });
     expect(confirm.status).toBe(403);
     expect((await confirm.json()).error.message).toMatch(/officer.*reviewer/);
@@ -35,6 +36,11 @@ describe('authentication and roles', () => {
     expect(kase.status).toBe(403);
     const adminFlag = await postFlag(s.url, s.tokens.admin, flagForm(listing(), []));
     expect(adminFlag.status).toBe(403);
+    expect((await fetch(`${s.url}/api/users`, { headers: auth(s.tokens.reviewer) })).status).toBe(403);
+    const users = await (await fetch(`${s.url}/api/users`, { headers: auth(s.tokens.admin) })).json();
+    expect(users.users.map((u: { name: string }) => u.name)).toEqual(['officer1', 'reviewer1', 'admin1']);
+    expect(JSON.stringify(users)).not.toMatch(/password|token|scrypt/);
+    expect(storeCounts(s.store)).toEqual(before);
   });
 
   it('a token stops working when the account is disabled or the token replaced', async () => {
