@@ -14,7 +14,7 @@ export interface SiteListing {
   site: TrainingSite;
   item: CatalogueItem;
   seller: Seller;
-  /** The id adapters read as `externalId`: the item id on numeric sites, the slug on the plain shop. */
+  /** The id adapters read as `externalId`: `<shopid>.<itemid>` on Shopee, the item id on the other numeric sites, the slug on the plain shop. */
   externalId: string;
   /** The numeric item id (Shopee itemid, Lazada itemId, Tiki id, Sendo product_id, shop product number). */
   num: number;
@@ -43,6 +43,7 @@ export class Market {
   readonly catalogue: Catalogue;
   private readonly bySite = new Map<TrainingSite, SiteListing[]>();
   private readonly byId = new Map<string, SiteListing>();
+  private readonly byNum = new Map<string, SiteListing>();
   private readonly images = new Map<string, CatalogueItem>();
   private readonly sellers = new Map<string, Seller>();
   private readonly shopIds = new Map<string, number>();
@@ -67,9 +68,9 @@ export class Market {
     return this.bySite.get(site) ?? [];
   }
 
-  /** A listing by its site and externalId (removed ones included). */
+  /** A listing by its site and externalId (removed ones included); on Shopee the bare itemid works too. */
   get(site: TrainingSite, externalId: string): SiteListing | undefined {
-    return this.byId.get(`${site}:${externalId}`);
+    return this.byId.get(`${site}:${externalId}`) ?? this.byNum.get(`${site}:${externalId}`);
   }
 
   /** The catalogue product an image id draws. */
@@ -177,7 +178,8 @@ export class Market {
     const seller = this.sellers.get(item.sellerKey);
     if (!seller) throw new Error(`catalogue item ${item.key}: unknown sellerKey "${item.sellerKey}"`);
     const slug = slugify(item.title);
-    const externalId = site === 'jsonld' ? `${slug}-sp${num}` : String(num);
+    const shopId = this.shopIdOf(site, seller);
+    const externalId = site === 'jsonld' ? `${slug}-sp${num}` : site === 'shopee' ? `${shopId}.${num}` : String(num);
     const imageId = (hashString(`img:${site}:${num}`).toString(16).padStart(8, '0') + h.toString(16).padStart(8, '0')).repeat(2);
     const wobble = site === 'shopee' ? 1 : 1 + ((h % 11) - 5) / 100;
     const listing: SiteListing = {
@@ -187,7 +189,7 @@ export class Market {
       externalId,
       num,
       skuId: site === 'lazada' ? num + 700_000_000 + (h % 1000) : num,
-      shopId: this.shopIdOf(site, seller),
+      shopId,
       slug,
       price: Math.max(1000, Math.round((item.price * wobble) / 1000) * 1000),
       status: 'live',
@@ -200,6 +202,7 @@ export class Market {
     list.push(listing);
     this.bySite.set(site, list);
     this.byId.set(`${site}:${externalId}`, listing);
+    this.byNum.set(`${site}:${num}`, listing);
     return listing;
   }
 }

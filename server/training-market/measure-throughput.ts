@@ -34,7 +34,7 @@ async function run(label: string, urls: string[], headers: Record<string, string
 const live = tm.groundTruth.filter((t) => t.status === 'live');
 const pick = <T>(xs: T[], n: number) => Array.from({ length: n }, (_, i) => xs[i % xs.length]);
 await run('product pages (HTML)', pick(live.filter((t) => t.marketplace !== 'shopee').map((t) => t.url), total));
-await run('shopee item API (JSON)', pick(live.filter((t) => t.marketplace === 'shopee').map((t) => `${tm.baseUrls.shopee}/api/v4/item/get?itemid=${t.externalId}&shopid=${t.sellerId}`), total), { cookie });
+await run('shopee item API (JSON)', pick(live.filter((t) => t.marketplace === 'shopee').map((t) => `${tm.baseUrls.shopee}/api/v4/item/get?itemid=${t.externalId.split(".")[1]}&shopid=${t.sellerId}`), total), { cookie });
 const queries = ['nike', 'phú quốc', 'vinamilk', 'samsung', 'buôn ma thuột', 'tân cương'];
 await run('search pages/APIs', pick(queries.flatMap((q) => [`${tm.baseUrls.lazada}/catalog/?q=${encodeURIComponent(q)}`, `${tm.baseUrls.tiki}/api/v2/products?limit=40&q=${encodeURIComponent(q)}&page=1`, `${tm.baseUrls.sendo}/api/web/products?q=${encodeURIComponent(q)}&page=1&size=60`, `${tm.baseUrls.jsonld}/search?q=${encodeURIComponent(q)}`]), Math.round(total / 3)));
 await tm.close();

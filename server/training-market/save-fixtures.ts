@@ -26,7 +26,7 @@ interface FixtureEntry {
   url: string;
   status: number;
   /** For listing pages: what an adapter must read (from the ground truth). */
-  expect?: { externalId: string; title: string; price?: number; sellerName: string; shopLocation: string; infringing: boolean; kind: string; rightIds: string[] };
+  expect?: { externalId: string; truthExternalId: string; title: string; price?: number; sellerName: string; shopLocation: string; infringing: boolean; kind: string; rightIds: string[] };
   note?: string;
 }
 
@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   const truth = tm.groundTruth;
   const expectOf = (e: GroundTruthEntry) => {
     const l = tm.market.get(e.marketplace, e.externalId)!;
-    return { externalId: e.externalId, title: e.title, price: l.price, sellerName: e.sellerName, shopLocation: e.shopLocation, infringing: e.infringing, kind: e.kind, rightIds: e.rightIds };
+    // Shopee: the manifest keeps the bare itemid here (the ground truth and the adapters use "<shopid>.<itemid>").
+    return { externalId: e.marketplace === 'shopee' ? String(l.num) : e.externalId, truthExternalId: e.externalId, title: e.title, price: l.price, sellerName: e.sellerName, shopLocation: e.shopLocation, infringing: e.infringing, kind: e.kind, rightIds: e.rightIds };
   };
   const pick = (m: TrainingSite, kind: string) => {
     const e = truth.find((t) => t.marketplace === m && t.kind === kind && t.status === 'live' && !tm.market.get(m, t.externalId)!.item.title.includes('<') && !challenged(t));

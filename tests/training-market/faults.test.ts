@@ -68,7 +68,7 @@ describe('training marketplace: crawler-hostile behaviour (faults on)', () => {
     const verify = await fetch(first.headers.get('location')!);
     expect(verify.status).toBe(200);
     expect(await verify.text()).toContain('data-page-state="captcha"');
-    const api = await fetch(`${tm.baseUrls.shopee}/api/v4/item/get?itemid=${e.externalId}&shopid=${e.sellerId}`);
+    const api = await fetch(`${tm.baseUrls.shopee}/api/v4/item/get?itemid=${e.externalId.split(".")[1]}&shopid=${e.sellerId}`);
     expect(api.status).toBe(403);
     expect(await api.json()).toMatchObject({ error: 90309999 });
   });

@@ -215,6 +215,8 @@ describe('training marketplace: contracted shapes (faults off)', () => {
     expect(truth.length).toBe(summary.listings);
     expect(truth.filter((t) => t.infringing).length).toBe(summary.infringingListings);
     expect(new Set(truth.map((t) => `${t.marketplace}:${t.externalId}`)).size).toBe(truth.length);
+    // Shopee's externalId is "<shopid>.<itemid>", as the adapters read it from the URL.
+    for (const t of truth.filter((x) => x.marketplace === 'shopee')) expect(t.url.endsWith(`-i.${t.externalId}`)).toBe(true);
     expect(truth.every((t) => t.status === 'live')).toBe(true);
     for (const kind of ['official', 'gi_inside', 'compatibility', 'homonym', 'lookalike', 'genuine', 'filler']) expect(truth.filter((t) => t.kind === kind).every((t) => !t.infringing), kind).toBe(true);
     for (const kind of ['counterfeit', 'counterfeit_silent', 'disguised', 'gi_outside_region', 'gi_qualifier']) expect(truth.filter((t) => t.kind === kind).every((t) => t.infringing && t.rightIds.length > 0), kind).toBe(true);
