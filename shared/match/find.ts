@@ -85,14 +85,41 @@ function joinKind(toks: readonly TextToken[], i: number, j: number, v: Variant):
   return allLetters ? 'letters' : 'spaced';
 }
 
+/** A compatibility phrase ends right before the sign, or before device words leading to it ("cho máy Philips"). */
 function nearCompat(toks: readonly TextToken[], i: number): boolean {
-  for (let back = 1; back <= 4; back++) {
-    const end = i - back + 1;
-    if (end <= 0) break;
+  const vocab = getVocab();
+  let end = i;
+  for (let steps = 0; steps < 4 && end > 0; steps++) {
     if (COMPAT.endsAt(toks, end)) return true;
-    if (toks[end].gapBefore === 'hard' && back > 1) break;
+    if (toks[end].gapBefore === 'hard') return false;
+    let n = 0;
+    for (let len = 3; len >= 1 && n === 0; len--) if (end - len >= 0 && (DEVICE.has(toks, end - len, len) || vocab.goods.has(toks, end - len, len))) n = len;
+    if (n === 0) return false;
+    end -= n;
   }
   return false;
+}
+
+const DEVICE = new PhraseTable<true>();
+for (const w of ['máy', 'dòng', 'đời', 'hãng', 'các', 'mọi', 'đt', 'điện thoại', 'đồng hồ', 'xe', 'tai nghe', 'loa', 'tivi', 'tv', 'laptop', 'máy tính', 'bàn chải', 'đầu', 'nồi', 'máy lọc nước', 'robot', 'đồ chơi', 'ống kính', 'máy ảnh'])
+  DEVICE.add(w, true);
+
+/** A Vietnamese syllable (folded): onset, vowel nucleus, coda. English words like "deep", "oil", "blemish" are not. */
+const VIET_SYLLABLE = /^(ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|[bcdghklmnprstvx])?(uye|uya|uyu|ieu|yeu|uoi|uou|oai|oay|oeo|uay|uai|uây|ươi|ia|ie|ye|ua|uo|ưa|ươ|oa|oe|ue|uy|ai|ao|au|ay|eo|eu|iu|oi|ui|ưi|ưu|ôi|ơi|[aeiouy])(ng|nh|ch|[cmnpt]|[iyuo])?$/;
+
+/** Whether a token is an English or other foreign word (letters only, not shaped like a Vietnamese syllable). */
+function foreignWord(t: TextToken | undefined): boolean {
+  if (t === undefined || t.toned || t.folded.length < 3 || !/^[a-z]+$/.test(t.folded)) return false;
+  return !VIET_SYLLABLE.test(t.folded);
+}
+
+/** An ordinary-word sign inside another product's English name ("Blemish Clear Lotion", "APPLE WHITE PEELING"). */
+function inForeignPhrase(toks: readonly TextToken[], i: number, j: number): boolean {
+  const vocab = getVocab();
+  const plain = (k: number) => foreignWord(toks[k]) && !vocab.goods.has(toks, k, 1);
+  if (i > 0 && toks[i].gapBefore !== 'hard' && plain(i - 1)) return true;
+  if (toks[j + 1]?.gapBefore === 'inword' && toks[j + 1].folded.length > 1) return true;
+  return j + 2 < toks.length && toks[j + 1].gapBefore !== 'hard' && toks[j + 2].gapBefore !== 'hard' && plain(j + 1) && plain(j + 2);
 }
 
 /** A model designation follows the sign ("iPhone 14", "Galaxy S23", "Watch series 8"). */
@@ -196,14 +223,13 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
       goodsFit = true;
     } else {
       goodsFit = classesFit(info, facts);
-      if (info.short) {
-        if (!(join === 'aligned' && i === j)) return;
+      if (v.compact.length <= 3) {
+        if (!(join === 'aligned' && i === j) || read !== 'plain') return;
         if (toks[i].gapBefore === 'inword' && i > 0) return;
         if (toks[j + 1]?.gapBefore === 'inword') return;
-        if (v.compact.length <= 2 ? goodsFit !== true || !toks[i].upper : goodsFit !== true && !toks[i].upper) return;
-        if (goodsFit === false) return;
+        if (v.compact.length <= 2 ? goodsFit !== true : goodsFit !== true && !(toks[i].upper && goodsFit === undefined)) return;
       }
-      if (info.ordinary && goodsFit !== true) return;
+      if (info.ordinary && (goodsFit !== true || inForeignPhrase(toks, i, j))) return;
       if (read === 'fuzzy' && goodsFit === false) return;
       if (goodsFit === false) score -= 0.2;
       if (right.kind === 'mark' && (nearCompat(toks, i) || (accessoryBefore(toks, i) && modelAfter(toks, j)))) {
@@ -281,6 +307,12 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
         }
       }
     }
+  }
+  // a sign used for compatibility once in a text is used so throughout ("cho LG V50 … LG X6")
+  const compatible = new Set(found.filter((f) => f.method === 'compatibility').map((f) => f.rightId));
+  for (const f of found) if (compatible.has(f.rightId) && f.method !== 'compatibility') {
+    f.method = 'compatibility';
+    f.score = Math.min(f.score, 0.5);
   }
   return resolveOverlaps(found);
 }

@@ -104,7 +104,14 @@ function classify(cp: number): CharInfo {
   return { kind: 'hard', folded: '', accented: '', upper: false, toned: false, trick: false };
 }
 
+const table: Array<CharInfo | undefined> = new Array(0x3000);
+
 function charInfo(cp: number): CharInfo {
+  if (cp < 0x3000) {
+    let info = table[cp];
+    if (info === undefined) table[cp] = info = classify(cp);
+    return info;
+  }
   let info = cache.get(cp);
   if (info === undefined) {
     info = classify(cp);
@@ -113,9 +120,12 @@ function charInfo(cp: number): CharInfo {
   return info;
 }
 
+const HAS_DIGIT = /[0-9@$]/;
+const NO_READINGS: string[] = [];
+
 /** Digit-for-letter readings of a folded token that mixes letters and digits, or [] when it does not. */
 export function digitReadings(folded: string): string[] {
-  if (!/[0-9@$]/.test(folded)) return [];
+  if (!HAS_DIGIT.test(folded)) return NO_READINGS;
   const letters = folded.replace(/[^a-z]/g, '').length;
   if (letters < 2) return [];
   const core = folded.replace(/[0-9]+$/, '');
@@ -129,84 +139,108 @@ export function digitReadings(folded: string): string[] {
 /** Normalise a text into tokens that keep their original spans (see the module comment). */
 export function normalizeText(text: string): NormalizedText {
   const tokens: TextToken[] = [];
-  let cur: { start: number; end: number; folded: string; accented: string; letters: number; uppers: number; toned: boolean; trick: boolean; tailStart: number; tailFoldedAt: number } | undefined;
   let gap: Gap = 'start';
+  // the token being read (tStart < 0: none)
+  let tStart = -1;
+  let tEnd = 0;
+  let folded = '';
+  let accented = '';
+  let letters = 0;
+  let uppers = 0;
+  let toned = false;
+  let trick = false;
+  let marks = false;
+  let tailStart = -1;
+  let tailAt = 0;
   const flush = () => {
-    if (cur === undefined) return;
-    if (cur.folded.length > 0) {
-      const head = cur.tailStart >= 0 ? cur.folded.slice(0, cur.tailFoldedAt) : '';
-      const hasTail = head.length >= 2 && /^[a-z]+$/.test(head);
-      tokens.push({
-        ...(hasTail ? { digitTailStart: cur.tailStart, letterHead: head } : {}),
-        start: cur.start,
-        end: cur.end,
-        folded: cur.folded,
-        accented: cur.accented.normalize('NFC'),
-        alts: digitReadings(cur.folded),
-        upper: cur.letters > 0 && cur.uppers === cur.letters,
-        toned: cur.toned,
-        disguised: cur.trick,
+    if (tStart < 0) return;
+    if (folded.length > 0) {
+      const token: TextToken = {
+        start: tStart,
+        end: tEnd,
+        folded,
+        accented: marks ? accented.normalize('NFC') : accented,
+        alts: digitReadings(folded),
+        upper: letters > 0 && uppers === letters,
+        toned,
+        disguised: trick,
         gapBefore: tokens.length === 0 ? 'start' : gap,
-      });
+      };
+      if (tailStart >= 0 && tailAt >= 2) {
+        const head = folded.slice(0, tailAt);
+        if (/^[a-z]+$/.test(head)) {
+          token.digitTailStart = tailStart;
+          token.letterHead = head;
+        }
+      }
+      tokens.push(token);
       gap = 'inword';
     }
-    cur = undefined;
+    tStart = -1;
   };
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
+    const cp = text.charCodeAt(i) < 0xd800 ? text.charCodeAt(i) : text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const info = charInfo(cp);
-    switch (info.kind) {
-      case 'letter':
-      case 'digit':
-      case 'symbol':
-        if (info.kind === 'symbol') {
-          const next = text.codePointAt(i + 1);
-          const nextIsLetter = next !== undefined && charInfo(next).kind === 'letter';
-          if (!nextIsLetter) {
-            flush();
-            gap = 'hard';
-            break;
+    const kind = info.kind;
+    if (kind === 'letter' || kind === 'digit' || kind === 'symbol') {
+      let take = true;
+      if (kind === 'symbol') {
+        const next = text.codePointAt(i + 1);
+        take = next !== undefined && charInfo(next).kind === 'letter';
+        if (!take) {
+          flush();
+          gap = 'hard';
+        }
+      }
+      if (take) {
+        if (tStart < 0) {
+          tStart = i;
+          folded = '';
+          accented = '';
+          letters = 0;
+          uppers = 0;
+          toned = false;
+          trick = false;
+          marks = false;
+          tailStart = -1;
+          tailAt = 0;
+        }
+        if (kind === 'digit') {
+          if (tailStart < 0) {
+            tailStart = i;
+            tailAt = folded.length;
           }
+        } else tailStart = -1;
+        tEnd = i + width;
+        folded += info.folded;
+        accented += info.accented;
+        if (kind === 'letter') {
+          letters++;
+          if (info.upper) uppers++;
         }
-        if (cur === undefined) cur = { start: i, end: i + width, folded: '', accented: '', letters: 0, uppers: 0, toned: false, trick: false, tailStart: -1, tailFoldedAt: 0 };
-        if (info.kind === 'digit') {
-          if (cur.tailStart < 0) {
-            cur.tailStart = i;
-            cur.tailFoldedAt = cur.folded.length;
-          }
-        } else cur.tailStart = -1;
-        cur.end = i + width;
-        cur.folded += info.folded;
-        cur.accented += info.accented;
-        if (info.kind === 'letter') {
-          cur.letters++;
-          if (info.upper) cur.uppers++;
+        if (info.toned) toned = true;
+        if (info.trick) trick = true;
+      }
+    } else if (kind === 'mark' || kind === 'invisible') {
+      if (tStart >= 0) {
+        tEnd = i + width;
+        if (info.accented) {
+          accented += info.accented;
+          marks = true;
         }
-        cur.toned ||= info.toned;
-        cur.trick ||= info.trick;
-        break;
-      case 'mark':
-      case 'invisible':
-        if (cur !== undefined) {
-          cur.end = i + width;
-          cur.accented += info.accented;
-          cur.toned ||= info.toned;
-          cur.trick ||= info.trick;
-        }
-        break;
-      case 'inword':
-        flush();
-        if (gap !== 'hard' && gap !== 'space') gap = 'inword';
-        break;
-      case 'space':
-        flush();
-        if (gap !== 'hard') gap = 'space';
-        break;
-      case 'hard':
-        flush();
-        gap = 'hard';
-        break;
+        if (info.toned) toned = true;
+        if (info.trick) trick = true;
+      }
+    } else if (kind === 'inword') {
+      flush();
+      if (gap !== 'hard' && gap !== 'space') gap = 'inword';
+    } else if (kind === 'space') {
+      flush();
+      if (gap !== 'hard') gap = 'space';
+    } else {
+      flush();
+      gap = 'hard';
     }
     i += width;
   }
