@@ -113,7 +113,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
             return c.json(r.body as object, r.status as 200);
           }
         }
-        const match = await deps.matcher.get();
+        const match = deps.matcher.get();
         const r = writeFlag({ store, accounts, match }, account, flag, key);
         return c.json(r.body as object, r.status as 201);
       } catch (e) {

@@ -157,21 +157,3 @@ export function replay(earlier: { requestSha256: string; status: number; body: u
   }
   return { status: earlier.status, body: earlier.body };
 }
-
-/** The matcher's input for a stored listing. */
-export function matchInputOf(listing: FlagRequest['listing']): Record<string, unknown> {
-  return {
-    id: `${listing.marketplace}:${listing.externalId}`,
-    title: listing.title,
-    description: listing.description,
-    marketplace: listing.marketplace,
-    shopName: listing.sellerName,
-    shopId: listing.sellerId,
-    shopLocation: listing.shopLocation,
-    shipsFrom: listing.shipsFrom,
-    category: listing.categoryPath?.join(' > '),
-    price: listing.price,
-    url: listing.url,
-    officialStore: listing.officialStore,
-  };
-}

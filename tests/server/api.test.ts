@@ -79,6 +79,12 @@ describe('POST /api/flags', () => {
     expect(custody.map((e) => e.action)).toEqual(expect.arrayContaining(['stored', 'captured', 'flagged']));
     expect(custody.every((e) => e.actor === 'officer1')).toBe(true);
     for (const a of arts) expect(s.store.readBlob(sha256(a.bytes)).equals(Buffer.from(a.bytes))).toBe(true);
+    // the service ran the matcher on the listing against the store's register
+    expect(f.rightIds).toContain('mark-vinamilk');
+    const hit = f.match.hits.find((h) => h.rightId === 'mark-vinamilk')!;
+    expect(l.title.slice(hit.start, hit.end)).toBe('Vinamilk');
+    expect(f.match.cues.length).toBeGreaterThan(0);
+    expect(f.risk).toBeGreaterThan(0);
   });
 
   it('an Idempotency-Key makes a retried flag land once with the same answer', async () => {
