@@ -95,7 +95,7 @@ export function queuePage(
     <div class="sub">${[item.rightIds.map((id) => rightsById.get(id)?.name ?? id).join(', '), money(l.price, l.currency)].filter(Boolean).join(' · ')}</div></td>
   <td>${sellerLink(l)}</td>
   <td><span class="status s-${item.status}">${w.statusNames[item.status] ?? item.status}</span></td>
-  <td>${w.sourceNames[item.source] ?? item.source}</td>
+  <td class="src">${w.sourceNames[item.source] ?? item.source}</td>
   <td class="date">${when(item.createdAt)}</td>
   <td class="decide"><form method="post" action="/findings/${item.id}/decide" class="decide-form">${csrfField(p)}
     <input type="hidden" name="returnTo" value="${data.returnTo}">
@@ -352,5 +352,5 @@ ${c.rechecks.length
       (r) => html`<tr><td>${when(r.at)}</td><td><a href="/findings/${r.findingId}">#${r.findingId}</a></td><td>${w.outcomeNames[r.outcome] ?? r.outcome}${r.relistedAs ? html` → ${r.relistedAs}` : ''}</td></tr>`,
     )}</tbody></table>`
   : html`<p>${w.none}</p>`}`;
-  return layout(p, `${w.cases} #${c.id}: ${c.title}`, body);
+  return layout(p, `${w.caseWord} #${c.id}: ${c.title}`, body);
 }
