@@ -74,8 +74,7 @@ CREATE TABLE listings (
   key TEXT NOT NULL UNIQUE,
   marketplace TEXT NOT NULL,
   external_id TEXT NOT NULL,
-  first_seen_at TEXT NOT NULL,
-  UNIQUE (marketplace, external_id)
+  first_seen_at TEXT NOT NULL
 );
 CREATE TABLE observations (
   id INTEGER PRIMARY KEY,
@@ -89,7 +88,6 @@ CREATE TABLE observations (
   detail TEXT
 );
 CREATE INDEX observations_by_listing ON observations (listing_id, id);
-CREATE INDEX observations_with_listing ON observations (listing_id, id) WHERE listing_json IS NOT NULL;
 CREATE TABLE findings (
   id INTEGER PRIMARY KEY,
   listing_id INTEGER NOT NULL REFERENCES listings(id),

@@ -244,8 +244,13 @@ export class Store {
     if (this.db.open) this.db.close();
   }
 
-  /** Run `fn` in one write transaction (`BEGIN IMMEDIATE`; nested calls become savepoints). Synchronous only. */
+  /**
+   * Run `fn` in one write transaction (`BEGIN IMMEDIATE`, so it waits for other writers instead of failing
+   * mid-way). Inside a transaction already, `fn` simply joins it: everything commits or rolls back together.
+   * Synchronous only (never pass an async function).
+   */
   transaction<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn();
     return this.db.transaction(fn).immediate();
   }
 
