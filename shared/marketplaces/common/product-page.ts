@@ -28,11 +28,13 @@ export function parsePage(html: string): ParsedPage {
   return { $, nodes, product: jsonLdProduct(nodes) };
 }
 
-/** Text of the first element matching `selector`, with a leading label ("Gửi từ:", "Shop:") removed. */
+// Labels that rendered pages put before a value; only these are removed, so a seller's own colon stays.
+const LABEL = /^(shop|nhà bán|người bán|bán bởi|gửi từ|giao từ|thương hiệu|brand|seller|sold by|ships from)\s*:\s*/i;
+
+/** Text of the first element matching `selector`, with a known leading label ("Gửi từ:", "Shop:") removed. */
 function labelled($: CheerioAPI, selector: string): string | undefined {
   const text = $(selector).first().text().replace(/\s+/g, ' ').trim();
-  const value = text.replace(/^[^:]{1,30}:\s*/, '').trim();
-  return value || undefined;
+  return text.replace(LABEL, '').trim() || undefined;
 }
 
 /** The breadcrumb names of a page without JSON-LD (`.breadcrumb span`, or its text split on › / >). */
@@ -40,7 +42,7 @@ function visibleBreadcrumb($: CheerioAPI): string[] {
   const nav = $('.breadcrumb').first();
   if (!nav.length) return [];
   const spans = nav.find('span, a, li').map((_, el) => $(el).text().trim()).get().filter(Boolean);
-  const names = spans.length ? spans : nav.text().split(/[›>»\/]/).map((s) => s.trim()).filter(Boolean);
+  const names = spans.length ? spans : nav.text().split(/[›>»]/).map((s) => s.trim()).filter(Boolean);
   return names[0] && /^(shopee|trang chủ|home)$/i.test(names[0]) ? names.slice(1) : names;
 }
 
@@ -78,7 +80,7 @@ export function readProductPage(page: ParsedPage, url: string): RawListing {
     shipsFrom: location,
     brand: nameOf(product.brand) ?? labelled($, '.product .brand, .info .brand'),
     categoryPath,
-    imageUrls: imageList(product.image ?? meta['og:image']).map((i) => resolveUrl(i, url)),
+    imageUrls: [...imageList(product.image ?? meta['og:image']), ...$('.product img[src]').map((_, el) => $(el).attr('src')).get()].map((i) => resolveUrl(i, url)),
     officialStore: hasMallBadge($) ? true : undefined,
   };
 }
