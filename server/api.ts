@@ -24,7 +24,7 @@ import type { RegisterMatcher } from './matcher.ts';
 import { serveArtefact } from './artefacts.ts';
 import { addFindingsToCase, createCase, decide, recordReferral, recordTakedown, caseView, ReviewRefused } from './review.ts';
 import type { ServiceStore } from './store-port.ts';
-import { listCaseData } from './desk/data.ts';
+import { listCaseData, rankedFindings } from './desk/data.ts';
 
 /** Query parameters of `GET /api/findings` (and the desk queue). */
 export const FindingQuery = z.object({
@@ -38,6 +38,8 @@ export const FindingQuery = z.object({
   minRisk: z.coerce.number().min(0).max(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  /** `newest` first (default) or highest `risk` first, as the desk's queue */
+  order: z.enum(['newest', 'risk']).default('newest'),
 });
 
 /** Dependencies of the API routes. */
@@ -47,6 +49,10 @@ export interface ApiDeps {
   matcher: RegisterMatcher;
   limits: FlagLimits;
 }
+
+/** Largest JSON body of a review or case call. */
+const SMALL_BODY_BYTES = 64 * 1024;
+const smallBody = bodyLimit({ maxSize: SMALL_BODY_BYTES, onError: (c) => c.json(errorBody(`request body larger than ${SMALL_BODY_BYTES} bytes`, 'body'), 413, { Connection: 'close' }) });
 
 /** Parse a JSON body with a schema or answer 400 naming the field. */
 async function parseJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T> | Response> {
@@ -74,6 +80,8 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
   const { store, accounts, limits } = deps;
   const api = new Hono<AuthEnv>();
   api.use('*', bearerAuth(accounts));
+  // JSON bodies of review and case calls are small; flags have their own, larger limit below.
+  api.use('*', async (c, next) => (c.req.path.endsWith('/flags') ? next() : smallBody(c, next)));
   const reviewer = requireRole('reviewer');
   const flagger = requireRole('officer', 'reviewer');
   const reader = requireRole('officer', 'reviewer', 'admin');
@@ -129,8 +137,9 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
       const { message, field } = describeZodError(q.error, 'query');
       return c.json(errorBody(message, field), 400);
     }
-    const { seller, ...rest } = q.data;
-    return c.json(store.listFindings({ ...rest, sellerId: seller }));
+    const { seller, order, limit, offset, ...rest } = q.data;
+    const filter = { ...rest, sellerId: seller };
+    return c.json(order === 'risk' ? rankedFindings(store, filter, limit, offset) : store.listFindings({ ...filter, limit, offset }));
   });
 
   api.get('/findings/:id', reader, (c) => {

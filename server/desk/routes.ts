@@ -8,6 +8,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
+import { bodyLimit } from 'hono/body-limit';
 import { Agency, type Listing, type Right } from '../../shared/schema/index.ts';
 import type { Accounts } from '../accounts.ts';
 import { FindingQuery, idParam } from '../api.ts';
@@ -60,6 +61,8 @@ export function deskRoutes(deps: { store: ServiceStore; accounts: Accounts; secu
   });
   // Hono's Origin / Sec-Fetch-Site check on every form post (before the synchroniser token check).
   desk.use('*', csrf());
+  // Desk forms are small.
+  desk.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('Biểu mẫu quá lớn / Form too large', 413, { Connection: 'close' }) }));
 
   const failure = (c: Context<AuthEnv>, e: unknown) => {
     if (e instanceof ReviewRefused) {

@@ -165,6 +165,8 @@ describe('POST /api/flags', () => {
     }
     const asJson = await fetch(`${s.url}/api/flags`, { method: 'POST', headers: json(s.tokens.officer), body: '{}' });
     expect(asJson.status).toBe(415);
+    const hugeReason = await fetch(`${s.url}/api/findings/1/dismiss`, { method: 'POST', headers: json(s.tokens.reviewer), body: JSON.stringify({ reason: 'x'.repeat(100_000) }) });
+    expect(hugeReason.status).toBe(413);
     expect(storeCounts(s.store)).toEqual(before);
   });
 });
@@ -209,6 +211,9 @@ describe('reading', () => {
     const page = await get('limit=2&offset=0');
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
+    const ranked = await get('order=risk&limit=500');
+    const risks = ranked.items.map((f: { risk: number }) => f.risk);
+    expect(risks).toEqual([...risks].sort((a: number, b: number) => b - a));
     const bad = await fetch(`${s.url}/api/findings?minRisk=2`, { headers: auth(s.tokens.officer) });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.field).toBe('query.minRisk');
