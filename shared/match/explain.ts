@@ -24,7 +24,7 @@ function compile(list: CuePattern[]): CompiledCue[] {
   return list.map((pattern) => {
     const table = (ws?: string[]) => {
       if (!ws || ws.length === 0) return undefined;
-      const t = new PhraseTable<true>();
+      const t = new PhraseTable<true>(true);
       for (const w of ws) t.add(w, true);
       return t;
     };

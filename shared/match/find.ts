@@ -160,6 +160,7 @@ function productBoundCheck(toks: readonly TextToken[], i: number, j: number, v: 
   let bestDist = Infinity;
   for (const p of ps) {
     if (!info.concepts.has(p.value.concept)) continue;
+    if (p.start >= i && p.end <= j + 1) continue; // the place name itself ("Cognac")
     const dist = p.end <= i ? i - p.end : p.start > j ? p.start - j - 1 : 0;
     if (dist > 6) continue;
     const lo = p.end <= i ? p.end : j + 1;

@@ -27,6 +27,12 @@ export class PhraseTable<V> {
   /** The longest phrase, in tokens. */
   maxLen = 0;
 
+  /**
+   * @param loose when true, a phrase written without diacritics matches the text however it is
+   *   accented (for word lists written folded); when false, diacritics the seller wrote must agree.
+   */
+  constructor(private readonly loose = false) {}
+
   /** Add a phrase written as sellers write it. */
   add(phrase: string, value: V): void {
     const toks = normalizeText(phrase).tokens;
@@ -49,7 +55,7 @@ export class PhraseTable<V> {
       let ok = true;
       for (let k = 0; k < n && ok; k++) {
         const t = tokens[i + k];
-        if (t.toned && t.accented !== e.accented[k]) ok = false;
+        if (t.toned && t.accented !== e.accented[k] && !(this.loose && e.accented[k] === t.folded)) ok = false;
       }
       if (ok) out.push(e.value);
     }
@@ -90,8 +96,8 @@ export interface ProductValue {
   concept: string;
 }
 
-function wordTable(words: string[]): PhraseTable<true> {
-  const t = new PhraseTable<true>();
+function wordTable(words: string[], loose = true): PhraseTable<true> {
+  const t = new PhraseTable<true>(loose);
   for (const w of words) t.add(w, true);
   return t;
 }
@@ -145,9 +151,9 @@ export function getVocab(): Vocab {
     flavourHeads: wordTable(FLAVOUR_HEADS),
     ordinary: wordSet(ORDINARY_WORDS),
     otherBrands: wordSet(OTHER_BRANDS),
-    addressBefore: wordTable(ADDRESS_BEFORE),
-    addressAfter: wordTable(ADDRESS_AFTER),
-    personBefore: wordTable(PERSON_BEFORE),
+    addressBefore: wordTable(ADDRESS_BEFORE, false),
+    addressAfter: wordTable(ADDRESS_AFTER, false),
+    personBefore: wordTable(PERSON_BEFORE, false),
   };
   return vocab;
 }

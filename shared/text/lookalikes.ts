@@ -14,6 +14,12 @@ export const LOOKALIKE_LETTERS: Readonly<Record<string, string>> = {
   ω: 'w', μ: 'u', ϲ: 'c', ς: 's',
 };
 
+/** Upper-case Cyrillic and Greek letters that look like a Latin capital (Greek "Ν" is N, not ν → v). */
+export const LOOKALIKE_CAPITALS: Readonly<Record<string, string>> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', Ѕ: 'S', І: 'I', Ј: 'J',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+
 /** Digits and symbols written for letters inside otherwise alphabetic words ("Sams0ng", "N1ke", "$ony"). */
 export const DIGIT_LETTERS: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's',

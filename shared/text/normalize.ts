@@ -8,7 +8,7 @@
  * inside words ("N.i.k.e", "V_i_n_a") are recorded as gaps between tokens so the matcher can join
  * them again. Pure: runs in Node and in the browser.
  */
-import { DIGIT_LETTERS, DIGIT_ONE_AS_L, IN_WORD_SEPARATORS, isInvisible, LOOKALIKE_LETTERS, VIETNAMESE_MARKS } from './lookalikes.ts';
+import { DIGIT_LETTERS, DIGIT_ONE_AS_L, IN_WORD_SEPARATORS, isInvisible, LOOKALIKE_CAPITALS, LOOKALIKE_LETTERS, VIETNAMESE_MARKS } from './lookalikes.ts';
 
 /** What lies between a token and the one before it. */
 export type Gap = 'start' | 'inword' | 'space' | 'hard';
@@ -78,6 +78,11 @@ function classify(cp: number): CharInfo {
   if (MARK.test(ch)) {
     const viet = VIETNAMESE_MARKS.has(cp);
     return { kind: 'mark', folded: '', accented: viet ? ch : '', upper: false, toned: viet, trick: !viet };
+  }
+  const capital = LOOKALIKE_CAPITALS[ch];
+  if (capital !== undefined) {
+    const lower = capital.toLowerCase();
+    return { kind: 'letter', folded: lower, accented: lower, upper: true, toned: false, trick: true };
   }
   const nfkc = ch.normalize('NFKC');
   const first = nfkc.codePointAt(0) ?? cp;
