@@ -239,6 +239,11 @@ export class Store {
     };
   }
 
+  /** Apply migrations registered after the store was opened (e.g. by a module imported later); returns their versions. */
+  migrate(): number[] {
+    return runMigrations(this.db);
+  }
+
   /** Close the database (the store cannot be used afterwards). */
   close(): void {
     if (this.db.open) this.db.close();
