@@ -59,6 +59,20 @@ describe('over HTTP', () => {
   });
 });
 
+describe('Tiki search HTML', () => {
+  it('the server-rendered search page lists the same products as the search API', async () => {
+    const htmlUrl = `${tm.baseUrls.tiki}/search?q=nike`;
+    const [apiUrl] = adapterForUrl(htmlUrl, tm.baseUrls)!.searchUrls('nike');
+    const tiki = adapterForUrl(htmlUrl, tm.baseUrls)!;
+    expect(tiki.classifyUrl(htmlUrl)).toBe('search');
+    const fromHtml = tiki.parseSearch(await (await fetch(htmlUrl)).text(), htmlUrl);
+    const fromApi = tiki.parseSearch(await (await fetch(apiUrl)).text(), apiUrl);
+    expect(fromHtml.cards.length).toBeGreaterThan(0);
+    expect(fromHtml.cards.map((c) => c.externalId)).toEqual(fromApi.cards.map((c) => c.externalId));
+    expect(fromHtml.next).toBe(`${tm.baseUrls.tiki}/search?q=nike&page=2`);
+  });
+});
+
 describe('Shopee in Chromium', () => {
   let browser: Browser;
   let home: string;

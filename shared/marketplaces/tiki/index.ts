@@ -10,13 +10,13 @@
  */
 import type { Listing, PageState, SearchCard, SearchPage, UrlKind } from '../../schema/index.ts';
 import type { MarketplaceAdapter, SearchUrlOptions } from '../common/types.ts';
-import { assertReadable, classifyWith, type PageProbe } from '../common/page-state.ts';
+import { assertReadable, classifyWith, stateFromText, type PageProbe } from '../common/page-state.ts';
 import { findObject, idString, isObject, parseJsonDocument, scriptJsonById, type JsonObject } from '../common/json.ts';
 import { nameOf } from '../common/jsonld.ts';
 import { parseVndPrice } from '../common/price.ts';
 import { canonicalUrl, decodedPath, pageRange, resolveUrl, trimBase, withQueryParam } from '../common/url.ts';
 import { buildListing, cleanFields, type RawListing } from '../common/listing.ts';
-import { looksLikeProduct, parsePage, readProductPage, relNext } from '../common/product-page.ts';
+import { looksLikeProduct, parsePage, productLinkCards, readProductPage, relNext } from '../common/product-page.ts';
 import { manifest } from './manifest.ts';
 
 const PRODUCT_PATH = /-p(\d+)(?:\.html)?\/?$/;
@@ -80,9 +80,7 @@ function probe(text: string, url: string): PageProbe {
   if (kind === 'api-search' || (isObject(doc) && Array.isArray(doc.data))) {
     return { hasData: isObject(doc) && Array.isArray(doc.data), expected: 'search data[]' };
   }
-  if (kind === 'search' || (kind === 'other' && !doc)) {
-    return { hasData: /class="[^"]*product-item/.test(text) || /search-a-product-item/.test(text), expected: 'search result items' };
-  }
+  if (kind === 'search') return { hasData: !stateFromText(text), expected: 'search results' };
   const hasProduct = !!productObject(text, url) || (!doc && looksLikeProduct(text));
   return { hasData: hasProduct, expected: kind === 'api-listing' ? 'product JSON' : '__NEXT_DATA__ product' };
 }
@@ -116,9 +114,10 @@ function cardFromApi(item: JsonObject, base: string): SearchCard | undefined {
   return { url, externalId, partial };
 }
 
-/** Cards from the 2018 server-rendered search layout (`div.product-item[data-*]`). */
-function cardsFromOldHtml(text: string, url: string): SearchPage {
+/** Cards from a search page's HTML: the 2018 layout (`div.product-item[data-*]`), else its product links. */
+function cardsFromHtml(text: string, url: string): SearchPage {
   const { $ } = parsePage(text);
+  if (!$('div.product-item[data-id]').length) return { cards: productLinkCards($, url, tikiId, ['spid']), next: relNext($, url) };
   const cards: SearchCard[] = [];
   $('div.product-item[data-id]').each((_, el) => {
     const item = $(el);
@@ -145,7 +144,7 @@ function cardsFromOldHtml(text: string, url: string): SearchPage {
 function parseSearch(text: string, url: string): SearchPage {
   assertReadable(classifyPage(text, url), url);
   const doc = parseJsonDocument(text);
-  if (!isObject(doc)) return cardsFromOldHtml(text, url);
+  if (!isObject(doc)) return cardsFromHtml(text, url);
   const base = baseOf(url);
   const items = Array.isArray(doc.data) ? doc.data.filter(isObject) : [];
   const cards = items.map((item) => cardFromApi(item, base)).filter((c): c is SearchCard => !!c);
