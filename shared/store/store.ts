@@ -5,8 +5,8 @@
  * WAL mode, foreign keys on, a 10 s busy timeout and `BEGIN IMMEDIATE` write transactions let a
  * crawler and a server write to the same file at once without either seeing "database is locked".
  * Evidence rows are append-only (triggers refuse UPDATE and DELETE); a finding's status is derived from
- * its review events; rows read back are validated with the zod schemas. `verify()` re-hashes every blob
- * and walks the custody chain.
+ * its review events; rows read back are validated with the zod schemas. `verify()` re-hashes every blob,
+ * walks the custody chain, and checks artefact and finding rows against what the chain recorded.
  */
 import Database from 'better-sqlite3';
 import canonicalize from 'canonicalize';
@@ -109,7 +109,7 @@ export interface RunSummary {
 
 /** One problem found by `verify()`: what kind of thing, which one, and what is wrong. */
 export interface VerifyProblem {
-  kind: 'blob' | 'custody' | 'artefact';
+  kind: 'blob' | 'custody' | 'artefact' | 'finding';
   id: string;
   message: string;
 }
@@ -230,6 +230,7 @@ export class Store {
       artefactsOf: p('SELECT * FROM artefacts WHERE finding_id = ? ORDER BY id'),
       artefactBySha: p('SELECT * FROM artefacts WHERE sha256 = ? ORDER BY id DESC LIMIT 1'),
       allArtefacts: p('SELECT id, sha256, byte_size FROM artefacts ORDER BY id'),
+      allFindings: p('SELECT id, match_json FROM findings ORDER BY id'),
       lastCustody: p('SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1'),
       insertCustody: p('INSERT INTO custody (seq, at, actor, action, subject, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       custodyAll: p('SELECT * FROM custody ORDER BY seq'),
@@ -662,7 +663,11 @@ export class Store {
     };
   }
 
-  /** Re-hash every blob, check every artefact row has its blob at the right size, and walk the custody chain; names the first bad blob/event. */
+  /**
+   * Re-hash every blob; check every artefact row has its blob at the right size and agrees with the
+   * custody event that captured it; check every finding's match still hashes to what its custody event
+   * recorded; walk the custody chain. Names the first bad event and every bad blob, artefact or finding.
+   */
   verify(): { ok: boolean; blobs: number; events: number; problems: VerifyProblem[] } {
     const problems: VerifyProblem[] = [];
     let blobs = 0;
@@ -671,17 +676,36 @@ export class Store {
       const actual = sha256Of(readFileSync(path));
       if (actual !== name) problems.push({ kind: 'blob', id: name, message: `blob ${path} was changed: its bytes hash to ${actual}` });
     }
-    for (const r of this.q.allArtefacts.iterate() as Iterable<{ id: number; sha256: string; byte_size: number }>) {
-      const s = this.blobs.stat(r.sha256);
-      if (!s.exists) problems.push({ kind: 'artefact', id: String(r.id), message: `artefact ${r.id} points to blob ${r.sha256}, which is missing from ${this.blobDir}` });
-      else if (s.size !== r.byte_size) problems.push({ kind: 'artefact', id: String(r.id), message: `artefact ${r.id} says blob ${r.sha256} has ${r.byte_size} bytes but the file has ${s.size}` });
-    }
+    // What the custody log says each artefact and finding was when it was recorded.
+    const captured = new Map<number, { seq: number; sha256: unknown; byteSize: unknown }>();
+    const stored = new Map<number, { seq: number; matchSha256: unknown }>();
     const self = this;
     function* events(): Generator<CustodyEvent> {
-      for (const r of self.q.custodyAll.iterate() as Iterable<Row>) yield self.toCustodyLoose(r);
+      for (const r of self.q.custodyAll.iterate() as Iterable<Row>) {
+        const e = self.toCustodyLoose(r);
+        const d = e.details;
+        if (e.action === 'captured' && typeof d.artefactId === 'number') captured.set(d.artefactId, { seq: e.seq, sha256: d.sha256, byteSize: d.byteSize });
+        if (e.action === 'stored' && e.subject.startsWith('finding:') && 'matchSha256' in d) stored.set(Number(e.subject.slice(8)), { seq: e.seq, matchSha256: d.matchSha256 });
+        yield e;
+      }
     }
     const chain = checkChain(events());
     if (chain.problem) problems.push({ kind: 'custody', id: String(chain.problem.seq), message: chain.problem.message });
+    for (const r of this.q.allArtefacts.iterate() as Iterable<{ id: number; sha256: string; byte_size: number }>) {
+      const s = this.blobs.stat(r.sha256);
+      const c = captured.get(r.id);
+      if (!s.exists) problems.push({ kind: 'artefact', id: String(r.id), message: `artefact ${r.id} points to blob ${r.sha256}, which is missing from ${this.blobDir}` });
+      else if (s.size !== r.byte_size) problems.push({ kind: 'artefact', id: String(r.id), message: `artefact ${r.id} says blob ${r.sha256} has ${r.byte_size} bytes but the file has ${s.size}` });
+      if (!c) problems.push({ kind: 'artefact', id: String(r.id), message: `artefact ${r.id} (blob ${r.sha256}) has no "captured" custody event: it was not recorded through the store` });
+      else if (c.sha256 !== r.sha256 || c.byteSize !== r.byte_size) {
+        problems.push({ kind: 'artefact', id: String(r.id), message: `artefact ${r.id} now points to blob ${r.sha256} (${r.byte_size} bytes) but custody event ${c.seq} recorded ${c.sha256} (${c.byteSize} bytes)` });
+      }
+    }
+    for (const r of this.q.allFindings.iterate() as Iterable<{ id: number; match_json: string }>) {
+      const c = stored.get(r.id);
+      if (!c) problems.push({ kind: 'finding', id: String(r.id), message: `finding ${r.id} has no "stored" custody event: it was not recorded through the store` });
+      else if (c.matchSha256 !== sha256Of(r.match_json)) problems.push({ kind: 'finding', id: String(r.id), message: `finding ${r.id} was changed after custody event ${c.seq} recorded it: its match no longer hashes to ${String(c.matchSha256).slice(0, 12)}…` });
+    }
     return { ok: problems.length === 0, blobs, events: chain.events, problems };
   }
 

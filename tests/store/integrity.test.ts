@@ -151,6 +151,19 @@ describe('tampering is caught by ipwatch verify', () => {
     expect(out.problems).toEqual([{ kind: 'custody', id: '3', message: expect.stringMatching(/^custody event 3 has prevHash .* but event 2 hashes to/) }]);
   });
 
+  it('a finding whose match was edited, and an artefact re-pointed to other bytes: exit 1 naming both', () => {
+    seed();
+    const raw = new Database(t.db);
+    raw.exec('DROP TRIGGER findings_no_update; DROP TRIGGER artefacts_no_update');
+    raw.prepare("UPDATE findings SET match_json = json_set(match_json, '$.risk', 0.01) WHERE id = 1").run();
+    raw.prepare('UPDATE artefacts SET sha256 = (SELECT sha256 FROM artefacts WHERE id = 2), byte_size = (SELECT byte_size FROM artefacts WHERE id = 2) WHERE id = 1').run();
+    raw.close();
+    const r = runCli(['verify', '--db', t.db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/artefact 1: artefact 1 now points to blob [0-9a-f]{64} \(13 bytes\) but custody event 2 recorded [0-9a-f]{64} \(\d+ bytes\)/);
+    expect(r.stderr).toMatch(/finding 1: finding 1 was changed after custody event 1 recorded it/);
+  });
+
   it('a deleted custody row: exit 1 naming the gap', () => {
     seed();
     const raw = new Database(t.db);
