@@ -4,7 +4,6 @@
  * id="…">` blocks. The scanner balances brackets outside strings, so a script that continues after
  * the literal does not matter; nothing is evaluated.
  */
-import { load } from 'cheerio/slim';
 
 /** Any JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -16,8 +15,19 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The text parsed as JSON when it is a JSON document (object or array), else undefined. */
+// classifyPage and the parser of the same page both read it: the last document is kept (read-only).
+let lastText: string | undefined;
+let lastDoc: Json | undefined;
+
+/** The text parsed as JSON when it is a JSON document (object or array), else undefined. Callers must not mutate the result. */
 export function parseJsonDocument(text: string): Json | undefined {
+  if (text === lastText) return lastDoc;
+  lastDoc = parseJsonText(text);
+  lastText = text;
+  return lastDoc;
+}
+
+function parseJsonText(text: string): Json | undefined {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (!/^[[{]/.test(trimmed)) return undefined;
   try {
@@ -75,9 +85,9 @@ export function jsonAfterMarker(text: string, marker: string | RegExp): Json | u
 /** The parsed content of `<script id="…" type="application/json">` (e.g. `__NEXT_DATA__`), or undefined. */
 export function scriptJsonById(html: string, id: string): Json | undefined {
   if (!html.includes(id)) return undefined;
-  const $ = load(html);
-  const raw = $(`script[id="${id}"]`).first().text();
-  return raw ? parseJsonDocument(raw) : undefined;
+  // Script content is raw text up to the first `</script>`; no entity decoding applies.
+  const m = new RegExp(`<script\\b[^>]*\\bid=["']${id}["'][^>]*>([\\s\\S]*?)</script>`, 'i').exec(html);
+  return m ? parseJsonText(m[1]) : undefined;
 }
 
 /** Depth-first search of a JSON tree for the first object that satisfies `test` (bounded depth). */

@@ -21,11 +21,17 @@ export interface ParsedPage {
   product?: JsonObject;
 }
 
-/** Parses an HTML page once and finds its JSON-LD Product. */
+let lastHtml: string | undefined;
+let lastPage: ParsedPage | undefined;
+
+/** Parses an HTML page once and finds its JSON-LD Product (the last page is kept; callers only read it). */
 export function parsePage(html: string): ParsedPage {
+  if (html === lastHtml && lastPage) return lastPage;
   const $ = load(html);
   const nodes = jsonLdNodes($);
-  return { $, nodes, product: jsonLdProduct(nodes) };
+  lastPage = { $, nodes, product: jsonLdProduct(nodes) };
+  lastHtml = html;
+  return lastPage;
 }
 
 // Labels that rendered pages put before a value; only these are removed, so a seller's own colon stays.
