@@ -20,6 +20,7 @@ const areas: Array<() => Promise<{ default: (program: Command) => void }>> = [
   () => import('../shared/register/commands.ts'),
   () => import('../shared/store/commands.ts'),
   () => import('../server/commands.ts'),
+  () => import('../crawler/commands.ts'),
 ];
 for (const load of areas) (await load()).default(program);
 

@@ -87,8 +87,11 @@ export class CrawlProgress {
       finish: db.prepare("UPDATE crawl_requests SET state = ?, outcome = ?, result_json = ?, done_at = ? WHERE run_id = ? AND unique_key = ? AND state = 'pending'"),
       pending: db.prepare("SELECT unique_key, url, label, data_json FROM crawl_requests WHERE run_id = ? AND state = 'pending' ORDER BY rowid"),
       count: db.prepare('SELECT COUNT(*) FROM crawl_requests WHERE run_id = ? AND label IN (SELECT value FROM json_each(?))').pluck(),
+      captures: db
+        .prepare("SELECT COUNT(*) FROM crawl_requests WHERE run_id = ? AND (label = 'CAPTURE' OR (label = 'LISTING' AND outcome = 'captured'))")
+        .pluck(),
       byState: db.prepare('SELECT label, state, outcome, COUNT(*) AS n FROM crawl_requests WHERE run_id = ? GROUP BY label, state, outcome'),
-      unreported: db.prepare("SELECT unique_key, data_json, result_json FROM crawl_requests WHERE run_id = ? AND label = 'RECHECK' AND state = 'done' AND reported = 0"),
+      unreported: db.prepare("SELECT unique_key, data_json, result_json FROM crawl_requests WHERE run_id = ? AND label = 'RECHECK' AND state IN ('done','failed') AND reported = 0"),
       markReported: db.prepare('UPDATE crawl_requests SET reported = 1 WHERE run_id = ? AND unique_key = ?'),
       has: db.prepare('SELECT state FROM crawl_requests WHERE run_id = ? AND unique_key = ?').pluck(),
     };
@@ -125,6 +128,11 @@ export class CrawlProgress {
   /** How many requests with these labels this run has recorded (any state): the page budget counts these. */
   countLabels(labels: RequestLabel[]): number {
     return this.q.count.get(this.runId, JSON.stringify(labels)) as number;
+  }
+
+  /** Evidence captures this run has planned or made (CAPTURE requests plus captures in a browser listing's own load). */
+  countCaptures(): number {
+    return this.q.captures.get(this.runId) as number;
   }
 
   /** Counts per label, state and outcome for the run summary. */

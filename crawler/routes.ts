@@ -181,13 +181,21 @@ function parseListingOf(adapter: MarketplaceAdapter, page: FetchedPage): Listing
 }
 
 /** Captures evidence from the open browser page and stores it, marking the request done in the same transaction. */
-async function captureHere(deps: RouteDeps, page: FetchedPage, findingId: number, listing: Listing): Promise<void> {
+async function captureHere(deps: RouteDeps, page: FetchedPage, findingId: number, listing: Listing, facts: Record<string, unknown> = {}): Promise<void> {
   const evidence = await captureEvidence(page.browser!.page, { listing, harPath: page.browser!.harPath });
   deps.store.transaction(() => {
     storeEvidence(deps.store, findingId, evidence, deps.actor);
-    deps.progress.finish(page.uniqueKey, 'done', 'captured', { findingId });
+    deps.progress.finish(page.uniqueKey, 'done', 'captured', { ...facts, findingId });
   });
   deps.counters.captures++;
+}
+
+/** What a LISTING request keeps about its listing for the end-of-run price pass. */
+export interface ListingFacts {
+  listingKey: string;
+  price?: number;
+  rights: string[];
+  findingId?: number;
 }
 
 /** LISTING: parse, match, store the observation; a suspicious listing gets its finding and evidence. */
@@ -207,30 +215,35 @@ export async function handleListing(deps: RouteDeps, page: FetchedPage): Promise
   const match = matchListing(deps.matcher, listing);
   const suspicious = match.risk >= deps.threshold;
   const inBrowser = page.browser !== undefined;
+  // The facts kept with the request feed the end-of-run price pass (median price per right).
+  const facts: ListingFacts = { listingKey: `${listing.marketplace}:${listing.externalId}`, price: listing.price, rights: [...new Set(match.hits.map((h) => h.rightId))] };
   const outcome = deps.store.transaction(() => {
     const { listingKey } = deps.store.recordObservation(listing, { runId: deps.runId });
     if (!suspicious) {
-      deps.progress.finish(page.uniqueKey, 'done', 'clean');
+      deps.progress.finish(page.uniqueKey, 'done', facts.rights.length ? 'clean-hit' : 'clean', facts);
       return { listingKey };
     }
     const { finding } = deps.store.addFinding({ listingKey, source: 'crawl', createdBy: deps.actor, runId: deps.runId, match });
-    const captured = hasCompleteCapture(deps.store, finding.id);
+    const url = listing.url;
+    const captureRow: CrawlRequestRow = {
+      uniqueKey: requestKey('CAPTURE', url),
+      url,
+      label: 'CAPTURE',
+      data: { marketplace: listing.marketplace, listingKey, findingId: finding.id, card: page.data.card },
+    };
+    // Evidence is wanted unless it exists already or the run's capture budget is spent.
+    const wanted = !hasCompleteCapture(deps.store, finding.id) && deps.admit([captureRow]).length > 0;
     let capture: CrawlRequestRow[] = [];
-    if (captured || !inBrowser) {
-      if (!captured) {
-        const url = listing.url;
-        capture = deps.progress.add([
-          { uniqueKey: requestKey('CAPTURE', url), url, label: 'CAPTURE', data: { marketplace: listing.marketplace, listingKey, findingId: finding.id, card: page.data.card } },
-        ]);
-      }
-      deps.progress.finish(page.uniqueKey, 'done', 'finding', { findingId: finding.id });
+    if (!wanted || !inBrowser) {
+      if (wanted) capture = deps.progress.add([captureRow]);
+      deps.progress.finish(page.uniqueKey, 'done', 'finding', { ...facts, findingId: finding.id });
     }
-    return { listingKey, findingId: finding.id, captured, capture };
+    return { listingKey, findingId: finding.id, captureHere: wanted && inBrowser, capture };
   });
   deps.counters.listings++;
   if (outcome.findingId === undefined) return;
   deps.counters.findings++;
-  if (inBrowser && !outcome.captured) await captureHere(deps, page, outcome.findingId, listing);
+  if (outcome.captureHere) await captureHere(deps, page, outcome.findingId, listing, { ...facts });
   else if (outcome.capture?.length) await deps.dispatch(outcome.capture);
 }
 
