@@ -102,6 +102,12 @@ describe.skipIf(!manifest)('training-market saved pages', () => {
     if (f.marketplace !== 'jsonld') expect(page.cards.every((c) => c.partial.title && c.partial.sellerName && c.partial.price! > 0)).toBe(true);
     // Search cards carry the shop's location where the marketplace shows it (Tiki's cards do not).
     if (f.marketplace !== 'jsonld' && f.marketplace !== 'tiki') expect(page.cards.every((c) => c.partial.shopLocation)).toBe(true);
+    // Mall / official shops are marked on the cards where the marketplace shows it (Shopee, Lazada).
+    if ((f.marketplace === 'shopee' || f.marketplace === 'lazada') && f.file.includes('nike')) {
+      const official = page.cards.filter((c) => c.partial.officialStore === true).map((c) => c.partial.sellerName);
+      expect(official.length).toBeGreaterThan(0); // the Nike official store sells on both
+      expect(official.every((name) => /official|chính hãng|mall/i.test(name ?? ''))).toBe(true);
+    }
     // A first page whose page 2 was saved too must point at it.
     const second = files.find((g) => g !== f && g.marketplace === f.marketplace && g.page === f.page && /[?&]page=2\b/.test(g.url));
     if (second && !/[?&]page=2\b/.test(f.url)) expect(page.next).toBe(second.url);

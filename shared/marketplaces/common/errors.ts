@@ -18,10 +18,15 @@ export class PageNotListingError extends Error {
 
   constructor(url: string, state: Exclude<PageState, { kind: 'ok' }>, missing: string[] = []) {
     const what = missing.length ? `; missing or invalid: ${missing.join(', ')}` : '';
-    super(`${url}: not a listing page (${state.kind}: ${state.reason})${what}`);
+    super(`${url}: cannot be read as a listing or search page (${state.kind}: ${state.reason})${what}`);
     this.url = url;
     this.state = state;
     this.missing = missing;
+  }
+
+  /** False for `removed` (record it, do not retry); true for blocks, rate limits and errors (retry later, with a new session for blocks). */
+  get retryable(): boolean {
+    return this.state.kind !== 'removed';
   }
 }
 

@@ -3,14 +3,15 @@
  * meta: { page, total_page } }` (the real listing JSON is also seen as a bare array); each item has
  * name, product_id, final_price/price (VND), shop_id, shop_name, shop_warehouse_city and cat_path
  * (`<slug>-<product_id>.html`, the product page under B). Ads without an item are skipped. Product:
- * `B/<slug>-<product_id>.html` with `<script id="__SENDO_STATE__">` (`product`, `shop`) or the API
+ * `B/<slug>-<product_id>.html` with `<script id="__SENDO_STATE__">` (`product`, `shop`; on the real
+ * site `window.__INITIAL_STATE__`, searched for the product object) or the API
  * `B/api/product/<product_id>` → `{ data: { …item fields, description, status } }`.
  * External id: `<product_id>`.
  */
 import type { Listing, PageState, SearchCard, SearchPage, UrlKind } from '../../schema/index.ts';
 import type { MarketplaceAdapter, SearchUrlOptions } from '../common/types.ts';
 import { assertReadable, classifyWith, type PageProbe } from '../common/page-state.ts';
-import { findObject, idString, isObject, parseJsonDocument, scriptJsonById, type Json, type JsonObject } from '../common/json.ts';
+import { findObject, idString, isObject, jsonAfterMarker, parseJsonDocument, scriptJsonById, type Json, type JsonObject } from '../common/json.ts';
 import { parseVndPrice } from '../common/price.ts';
 import { canonicalUrl, decodedPath, pageRange, resolveUrl, trimBase, withQueryParam } from '../common/url.ts';
 import { buildListing, cleanFields, type RawListing } from '../common/listing.ts';
@@ -71,7 +72,7 @@ const isItem = (o: JsonObject) => o.product_id !== undefined && typeof o.name ==
 
 /** The product (and shop) of a product API answer or a page's __SENDO_STATE__. */
 function productOf(text: string): { product?: JsonObject; shop?: JsonObject; declaredRemoved: boolean } {
-  const doc = parseJsonDocument(text) ?? scriptJsonById(text, '__SENDO_STATE__');
+  const doc = parseJsonDocument(text) ?? scriptJsonById(text, '__SENDO_STATE__') ?? jsonAfterMarker(text, /window\.__INITIAL_STATE__\s*=\s*/);
   if (!isObject(doc)) return { declaredRemoved: false };
   const holder = isObject(doc.data) ? doc.data : doc;
   const product = isItem(holder) ? holder : findObject(holder, isItem, 4);
