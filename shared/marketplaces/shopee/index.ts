@@ -15,7 +15,7 @@ import { idString, isObject, parseJsonDocument, type Json, type JsonObject } fro
 import { nameOf } from '../common/jsonld.ts';
 import { looksLikeProduct, parsePage, productLinkCards, readProductPage, relNext } from '../common/product-page.ts';
 import { fromShopeePrice } from '../common/price.ts';
-import { canonicalUrl, decodedPath, pageRange, resolveUrl, trimBase, withQueryParam } from '../common/url.ts';
+import { canonicalUrl, decodedPath, pageRange, resolveUrl, trimBase } from '../common/url.ts';
 import { buildListing, cleanFields } from '../common/listing.ts';
 import { PageNotListingError } from '../common/errors.ts';
 import { manifest } from './manifest.ts';
@@ -85,9 +85,10 @@ export function shopeeProductUrl(base: string, shopid: string, itemid: string, n
   return `${trimBase(base)}/${encodeURIComponent(slug)}-i.${shopid}.${itemid}`;
 }
 
-/** The API URLs a page load fetches: search_items for a search page; item/get and get_shop_base for a product page. */
+/** The API URLs a page load fetches: search_items for a search page; item/get and get_shop_base for a product page; an API URL itself. */
 function apiUrlsFor(url: string): string[] {
   const kind = classifyUrl(url);
+  if (kind === 'api-search' || kind === 'api-listing') return [url];
   const base = baseOf(url);
   if (kind === 'search') {
     const u = new URL(url);
@@ -185,10 +186,13 @@ function parseSearch(text: string, url: string): SearchPage {
       const partial = cleanFields(fieldsOf(basic, base, url));
       if (partial.url && partial.externalId) cards.push({ url: partial.url, externalId: partial.externalId, partial });
     }
+    // The next page is the next search *page* (what a browser navigates to; its apiUrlsFor gives the API call).
     const u = new URL(url);
     const newest = Number(u.searchParams.get('newest') ?? 0) || 0;
     const limit = Number(u.searchParams.get('limit') ?? SEARCH_LIMIT) || SEARCH_LIMIT;
-    const next = doc.nomore === true || items.length === 0 ? undefined : withQueryParam(url, 'newest', newest + limit);
+    const keyword = u.searchParams.get('keyword') ?? '';
+    const page = Math.floor((newest + limit) / limit);
+    const next = doc.nomore === true || items.length === 0 ? undefined : `${base}/search?keyword=${encodeURIComponent(keyword)}&page=${page}`;
     return { cards, next };
   }
   // A saved rendered search page: the product links (and their visible name and price).
