@@ -31,7 +31,7 @@ import {
 } from 'crawlee';
 import type { Response as PwResponse } from 'playwright-core';
 import type { Marketplace } from '../shared/schema/index.ts';
-import { ADAPTERS, withBaseUrl, type MarketplaceAdapter } from '../shared/marketplaces/index.ts';
+import { ADAPTERS, parseShopBase, withBaseUrl, type MarketplaceAdapter } from '../shared/marketplaces/index.ts';
 import { buildMatcher } from '../shared/match/index.ts';
 import type { Store } from '../shared/store/index.ts';
 import { chromiumLaunchOptions } from './browser.ts';
@@ -377,7 +377,19 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
       };
       const answers = await (apiWaits.get(page) ?? Promise.resolve([] as ApiAnswer[]));
       const main = answers[0];
-      if (main) return { ...base, status: main.status, retryAfter: main.retryAfter, text: main.text, textUrl: main.url };
+      if (main) {
+        // Shopee's item API lacks the shop's name and place: the page's shop API call supplies them.
+        const shop = answers[1];
+        let card = base.data.card;
+        if (shop && base.data.marketplace === 'shopee') {
+          try {
+            card = { ...parseShopBase(shop.text, shop.url), ...(card ?? {}) };
+          } catch {
+            /* shop details are optional */
+          }
+        }
+        return { ...base, data: { ...base.data, card }, status: main.status, retryAfter: main.retryAfter, text: main.text, textUrl: main.url };
+      }
       return {
         ...base,
         status: response?.status() ?? 200,
