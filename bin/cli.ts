@@ -21,6 +21,7 @@ const areas: Array<() => Promise<{ default: (program: Command) => void }>> = [
   () => import('../shared/store/commands.ts'),
   () => import('../server/commands.ts'),
   () => import('../crawler/commands.ts'),
+  () => import('../shared/marketplaces/commands.ts'),
 ];
 for (const load of areas) (await load()).default(program);
 

@@ -25,6 +25,15 @@ export const ADAPTERS: Record<Marketplace, MarketplaceAdapter> = { shopee, lazad
 /** Base URLs per marketplace, e.g. the training marketplace's `baseUrls`. */
 export type BaseUrls = Partial<Record<Marketplace, string>>;
 
+/** The training marketplace's site prefixes under its origin (the team brief's contract). */
+export const TRAINING_PREFIXES: Partial<Record<Marketplace, string>> = { shopee: '/shopee', lazada: '/lazada', tiki: '/tiki', sendo: '/sendo', jsonld: '/shop' };
+
+/** Base URLs of every training site under `origin` (`http://127.0.0.1:PORT`). */
+export function trainingBaseUrls(origin: string): BaseUrls {
+  const o = trimBase(origin);
+  return Object.fromEntries(Object.entries(TRAINING_PREFIXES).map(([name, prefix]) => [name, o + prefix]));
+}
+
 /** A copy of `adapter` whose search URLs (and manifest.defaultBaseUrl) use `baseUrl`; parsers are unchanged, since they read the base from each page's URL. */
 export function withBaseUrl(adapter: MarketplaceAdapter, baseUrl: string): MarketplaceAdapter {
   const base = trimBase(baseUrl);

@@ -110,3 +110,20 @@ describe('Shopee apiUrlsFor', () => {
     expect(ADAPTERS.shopee.apiUrlsFor!('https://shopee.vn/')).toEqual([]);
   });
 });
+
+describe('trainingBaseUrls and read-page', () => {
+  it('gives the five training sites under an origin', async () => {
+    const { trainingBaseUrls } = await import('../../shared/marketplaces/index.ts');
+    expect(trainingBaseUrls(`${T}/`)).toEqual(BASES);
+  });
+
+  it('read-page reports kind, state and the listing, or the refusal', async () => {
+    const { readPage, parseBaseOptions } = await import('../../shared/marketplaces/commands.ts');
+    const page = `<html><head><script type="application/ld+json">{"@type":"Product","name":"Cà phê Buôn Ma Thuột","offers":{"price":"95000","seller":{"name":"Shop Đắk Lắk"}}}</script></head></html>`;
+    const ok = readPage(page, { url: `${T}/shop/products/ca-phe`, training: T });
+    expect(ok).toMatchObject({ marketplace: 'jsonld', urlKind: 'listing', state: { kind: 'ok' }, listing: { externalId: 'ca-phe', price: 95000, sellerName: 'Shop Đắk Lắk' } });
+    const refused = readPage('<p>Vui lòng đăng nhập để tiếp tục</p>', { url: `${T}/lazada/products/x-i1-s2.html`, base: [`lazada=${T}/lazada`] });
+    expect(refused).toMatchObject({ marketplace: 'lazada', state: { kind: 'login' }, refused: { retryable: true } });
+    expect(() => parseBaseOptions(['shopee'])).toThrow(/name=url/);
+  });
+});
