@@ -1,7 +1,7 @@
 /**
  * `npm run quality`: how well the matcher finds the rights real listings reference, on the quality
  * engineer's hand-labelled development set (real titles read from ../shared at run time) and on
- * disguised variants written for the purpose. Prints precision and recall over (listing, right) pairs
+ * disguised variants and GI titles written for the purpose. Prints precision and recall over (listing, right) pairs
  * — overall, for marks, for GIs, for collective/certification marks — the share of compatibility uses
  * reported as such, and recall on disguised names; writes every false positive and false negative
  * (listing, title, right, matched text, method) to bench-results/quality-errors.txt for the matcher
@@ -24,6 +24,7 @@ import type { DisguisedCase } from './disguise.ts';
 
 const ERRORS_FILE = fileURLToPath(new URL('../../bench-results/quality-errors.txt', import.meta.url));
 const DISGUISED_FILE = fileURLToPath(new URL('./disguised.jsonl', import.meta.url));
+const GI_SYNTHETIC_FILE = fileURLToPath(new URL('./gi-synthetic.jsonl', import.meta.url));
 
 /** Counts for one precision/recall figure. */
 interface Tally {
@@ -195,6 +196,29 @@ function main(): void {
   const hows = [...byHow.entries()].sort((a, b) => a[1].found / a[1].pairs - b[1].found / b[1].pairs);
   console.log(`  by disguise: ${hows.map(([h, s]) => `${h} ${ratio(s.found, s.pairs)}`).join(', ')}`);
   errors.push(`# disguised: missed (${dLines.length})`, ...dLines, '', `# disguised: extra rights (${xLines.length})`, ...xLines, '');
+
+  // 3. Hand-written GI titles (the real set has almost no GI mentions): plain positives and traps.
+  const giCases = readFileSync(GI_SYNTHETIC_FILE, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; title: string; rights: string[]; note: string });
+  const giTally = newTally();
+  const giLines: string[] = [];
+  for (const c of giCases) {
+    const hits = hitsByRight(matcher.match({ id: c.id, title: c.title }));
+    for (const id of c.rights) {
+      if (hits.has(id)) giTally.tp++;
+      else {
+        giTally.fn++;
+        giLines.push(`FN ${c.id}\t${id}\t${clean(c.title)}`);
+      }
+    }
+    for (const [id, found] of hits) {
+      if (c.rights.includes(id)) continue;
+      giTally.fp++;
+      giLines.push(`FP ${c.id}\t${id}\t${clean(c.title)}\tmatched ${describe(found)}${c.note ? `\tnote: ${c.note}` : ''}`);
+    }
+  }
+  console.log(`\nsynthetic GI titles (gi-synthetic.jsonl): ${giCases.length} titles, ${giCases.filter((c) => c.rights.length === 0).length} of them traps`);
+  console.log(line('GI and collective marks', giTally));
+  errors.push(`# synthetic GI titles: errors (${giLines.length})`, ...giLines, '');
 
   mkdirSync(fileURLToPath(new URL('../../bench-results/', import.meta.url)), { recursive: true });
   writeFileSync(ERRORS_FILE, errors.join('\n'));
