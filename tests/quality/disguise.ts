@@ -97,7 +97,8 @@ const KEY_NEIGHBOURS: Record<string, string> = {
 
 /** One wrong letter (substitution by a neighbouring key, deletion or swap) inside a long name. */
 function misspell(s: string, rng: Rng): string | undefined {
-  const idx = letterIndices(s).filter((i) => i > 0 && i < s.length - 1);
+  // Only letters inside a word (not its first or last letter) are changed.
+  const idx = letterIndices(s).filter((i) => i > 0 && i < s.length - 1 && /\p{L}/u.test(s[i - 1]!) && /\p{L}/u.test(s[i + 1]!));
   if (letterIndices(s).length < 7 || idx.length === 0) return undefined;
   const at = pick(rng, idx);
   const kind = Math.floor(rng() * 3);
@@ -130,7 +131,8 @@ export const DISGUISES = {
     return g.slice(0, at).join('') + pick(rng, ZERO_WIDTH) + g.slice(at).join('');
   },
   doubled: (s: string, rng: Rng) => {
-    const idx = letterIndices(s);
+    // Sellers double a letter inside or at the end of a word ("Adidass"), not its first letter.
+    const idx = letterIndices(s).filter((i) => i > 0 && /\p{L}/u.test(s[i - 1]!));
     if (idx.length < 4) return undefined;
     const at = pick(rng, idx);
     return s.slice(0, at + 1) + s[at] + s.slice(at + 1);
