@@ -150,6 +150,23 @@ describe('hostile listings', () => {
   });
 });
 
+describe('cards never lead off-site', () => {
+  it('drops Lazada cards and shop links to other hosts; rebuilds Sendo URLs on the site', () => {
+    const pageData = { mods: { listItems: [
+      { name: 'Giày', itemId: '1', productUrl: '//evil.example/products/giay-i1-s2.html', price: '1000.00' },
+      { name: 'Áo', itemId: '3', productUrl: '//www.lazada.vn/products/ao-i3-s4.html', price: '2000.00' },
+    ] } };
+    const lazada = ADAPTERS.lazada.parseSearch(`<script>window.pageData=${JSON.stringify(pageData)}</script>`, 'https://www.lazada.vn/catalog/?q=a');
+    expect(lazada.cards.map((c) => c.url)).toEqual(['https://www.lazada.vn/products/ao-i3-s4.html']);
+
+    const shop = ADAPTERS.jsonld.parseSearch('<a class="product" href="https://evil.example/products/x">x</a><a class="product" href="/shop/products/y">y</a>', `${SHOP}/search?q=a`);
+    expect(shop.cards.map((c) => c.externalId)).toEqual(['y']);
+
+    const sendo = ADAPTERS.sendo.parseSearch(JSON.stringify({ data: [{ item: { product_id: 7, name: 'Bún', cat_path: '//evil.example/bun-7.html' } }] }), 'https://www.sendo.vn/api/web/products?q=a&page=1&size=60');
+    expect(sendo.cards[0].url).toBe('https://www.sendo.vn/san-pham-7.html');
+  });
+});
+
 describe('prices', () => {
   it.each([
     ['1.250.000 ₫', 1_250_000],

@@ -12,7 +12,7 @@ import { cleanFields, type RawListing } from './listing.ts';
 import { imageList, jsonLdBreadcrumb, jsonLdNodes, jsonLdOffer, jsonLdProduct, metaTags, nameOf } from './jsonld.ts';
 import { isObject, type JsonObject } from './json.ts';
 import { parseVndPrice } from './price.ts';
-import { canonicalUrl, resolveUrl } from './url.ts';
+import { canonicalUrl, resolveUrl, sameSite } from './url.ts';
 
 /** A parsed page plus its JSON-LD nodes, so adapters can read site-specific parts of the same parse. */
 export interface ParsedPage {
@@ -93,7 +93,7 @@ export function readProductPage(page: ParsedPage, url: string): RawListing {
 
 /** True when the text looks like a product page (a JSON-LD Product, og:type product, or a visible product block). */
 export function looksLikeProduct(html: string): boolean {
-  return /"@type"\s*:\s*"Product"/.test(html) || /og:type["']?\s+content=["']product/i.test(html) || /class="[^"]*\bproduct-(title|name)\b/.test(html);
+  return /"@type"\s*:\s*(\[[^\]]{0,200})?"Product(Group)?"/.test(html) || /og:type["']?\s+content=["']product/i.test(html) || /class="[^"]*\bproduct-(title|name)\b/.test(html);
 }
 
 /** The next-page URL a search page declares (`<link rel="next">` or `<a rel="next">`), resolved against `url`. */
@@ -109,7 +109,7 @@ export function productLinkCards($: CheerioAPI, url: string, idOf: (href: string
     const link = $(el);
     const href = resolveUrl(link.attr('href'), url);
     const externalId = href ? idOf(href) : undefined;
-    if (!href || !externalId || seen.has(externalId)) return;
+    if (!href || !externalId || seen.has(externalId) || !sameSite(href, url)) return;
     const canonical = canonicalUrl(href, keepParams);
     const name = link.find('.name, .product-name, .title').first().text() || link.attr('title');
     const price = link.find('.price').first().text();

@@ -64,3 +64,13 @@ export function decodedPath(url: string): string {
     return path;
   }
 }
+
+/** True when `candidate` is on the same host as `pageUrl` or on one of the marketplace's `hosts` (cards never lead off-site). */
+export function sameSite(candidate: string, pageUrl: string, hosts: string[] = []): boolean {
+  try {
+    const c = new URL(candidate);
+    return c.host === new URL(pageUrl).host || hostMatches(c.hostname, hosts);
+  } catch {
+    return false;
+  }
+}

@@ -14,8 +14,9 @@ import { findObject, idString, isObject, jsonAfterMarker, parseJsonDocument, typ
 import { jsonLdOffer, nameOf } from '../common/jsonld.ts';
 import { looksLikeProduct, parsePage, readProductPage } from '../common/product-page.ts';
 import { parseVndPrice } from '../common/price.ts';
-import { canonicalUrl, decodedPath, pageRange, resolveUrl, trimBase, withQueryParam } from '../common/url.ts';
+import { canonicalUrl, decodedPath, pageRange, resolveUrl, sameSite, trimBase, withQueryParam } from '../common/url.ts';
 import { buildListing, cleanFields } from '../common/listing.ts';
+import { missingData } from '../common/errors.ts';
 import { manifest } from './manifest.ts';
 
 const PRODUCT_PATH = /\/products\/[^/]*-i(\d+)(?:-s(\d+))?(?:\.html)?\/?$/i;
@@ -83,7 +84,7 @@ function mentionsLazMall(value: Json | undefined): boolean {
 function cardFrom(item: JsonObject, pageUrl: string): SearchCard | undefined {
   const url = resolveUrl(typeof item.productUrl === 'string' ? item.productUrl : undefined, pageUrl);
   const externalId = idString(item.itemId) ?? idString(item.nid) ?? (url ? lazadaItemId(url) : undefined);
-  if (!url || !externalId) return undefined;
+  if (!url || !externalId || !sameSite(url, pageUrl, manifest.hosts)) return undefined;
   const canonical = canonicalUrl(url);
   const partial = cleanFields({
     externalId,
@@ -121,7 +122,8 @@ function nextPage(data: JsonObject, text: string, url: string, count: number): s
 /** Cards (url, itemId, name, price, seller, location, brand) and the next page of a catalog page. */
 function parseSearch(text: string, url: string): SearchPage {
   assertReadable(classifyPage(text, url), url);
-  const data = readPageData(text)!;
+  const data = readPageData(text);
+  if (!data) missingData(url, 'not a search page', ['window.pageData.mods']);
   const mods = data.mods as JsonObject;
   const items = Array.isArray(mods.listItems) ? mods.listItems.filter(isObject) : [];
   const cards = items.map((item) => cardFrom(item, url)).filter((c): c is SearchCard => !!c);

@@ -13,7 +13,7 @@ import type { MarketplaceAdapter, SearchUrlOptions } from '../common/types.ts';
 import { assertReadable, classifyWith, type PageProbe } from '../common/page-state.ts';
 import { findObject, idString, isObject, jsonAfterMarker, parseJsonDocument, scriptJsonById, type Json, type JsonObject } from '../common/json.ts';
 import { parseVndPrice } from '../common/price.ts';
-import { canonicalUrl, decodedPath, pageRange, resolveUrl, trimBase, withQueryParam } from '../common/url.ts';
+import { canonicalUrl, decodedPath, pageRange, resolveUrl, sameSite, trimBase, withQueryParam } from '../common/url.ts';
 import { buildListing, cleanFields, type RawListing } from '../common/listing.ts';
 import { looksLikeProduct, parsePage, readProductPage } from '../common/product-page.ts';
 import { manifest } from './manifest.ts';
@@ -101,7 +101,9 @@ function classifyPage(text: string, url: string, status?: number): PageState {
 function fieldsOf(item: JsonObject, base: string, shop?: JsonObject): RawListing {
   const externalId = idString(item.product_id) ?? idString(item.external_id);
   const href = typeof item.cat_path === 'string' ? item.cat_path : undefined;
-  const url = externalId ? canonicalUrl(resolveUrl(href, `${base}/`) ?? `${base}/san-pham-${externalId}.html`) : undefined;
+  const resolved = resolveUrl(href, `${base}/`);
+  const onSite = resolved && sameSite(resolved, `${base}/`, manifest.hosts) ? resolved : undefined;
+  const url = externalId ? canonicalUrl(onSite ?? `${base}/san-pham-${externalId}.html`) : undefined;
   const city = item.shop_warehouse_city ?? shop?.warehouse_city;
   const category = Array.isArray(item.category_path) ? item.category_path : typeof item.category_path === 'string' ? item.category_path.split(/\s*[>\/›]\s*/) : [];
   return {

@@ -14,7 +14,7 @@ import { assertReadable, classifyWith, stateFromText, type PageProbe } from '../
 import { findObject, idString, isObject, parseJsonDocument, scriptJsonById, type JsonObject } from '../common/json.ts';
 import { nameOf } from '../common/jsonld.ts';
 import { parseVndPrice } from '../common/price.ts';
-import { canonicalUrl, decodedPath, pageRange, resolveUrl, trimBase, withQueryParam } from '../common/url.ts';
+import { canonicalUrl, decodedPath, pageRange, resolveUrl, sameSite, trimBase, withQueryParam } from '../common/url.ts';
 import { buildListing, cleanFields, type RawListing } from '../common/listing.ts';
 import { looksLikeProduct, parsePage, productLinkCards, readProductPage, relNext } from '../common/product-page.ts';
 import { manifest } from './manifest.ts';
@@ -93,7 +93,8 @@ function classifyPage(text: string, url: string, status?: number): PageState {
 /** The canonical product URL (`?spid=` kept: it names the seller offer). */
 function productUrl(href: string | undefined, base: string, id: string): string {
   const resolved = resolveUrl(href, `${base}/`);
-  return canonicalUrl(resolved ?? `${base}/p/${id}`, ['spid']);
+  const onSite = resolved && sameSite(resolved, `${base}/`, manifest.hosts) ? resolved : undefined;
+  return canonicalUrl(onSite ?? `${base}/p/${id}`, ['spid']);
 }
 
 function cardFromApi(item: JsonObject, base: string): SearchCard | undefined {
@@ -123,7 +124,7 @@ function cardsFromHtml(text: string, url: string): SearchPage {
     const item = $(el);
     const externalId = idString(item.attr('data-id'));
     const href = resolveUrl(item.find('a[href]').first().attr('href'), url);
-    if (!externalId || !href) return;
+    if (!externalId || !href || !sameSite(href, url, manifest.hosts)) return;
     const link = canonicalUrl(href, ['spid']);
     const category = item.attr('data-category');
     const partial = cleanFields({
