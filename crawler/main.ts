@@ -171,7 +171,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const actor = opts.actor ?? 'crawler';
   const threshold = opts.threshold ?? 0.5;
   const started = Date.now();
-  crawleeLog.setLevel(crawleeLog.LEVELS.ERROR);
+  crawleeLog.setLevel(crawleeLog.LEVELS.OFF); // failures are recorded and logged by ipwatch itself
 
   // 1 - one crawl per store at a time.
   const release = acquireCrawlLock(store.path);
@@ -206,12 +206,19 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
     const matcher = buildMatcher(allRights);
 
     const counters: RunCounters = { pages: 0, listings: 0, findings: 0, captures: 0, blocked: 0, removed: 0, errors: 0 };
+    // The page budget is shared fairly: each marketplace gets its part of --max-pages.
+    const perMarketplace = opts.maxPages === undefined ? Infinity : Math.max(1, Math.ceil(opts.maxPages / marketplaces.length));
     const admit = (rows: CrawlRequestRow[]): CrawlRequestRow[] => {
-      let pagesLeft = opts.maxPages === undefined ? Infinity : opts.maxPages - progress.countLabels(['SEARCH', 'LISTING']);
+      const pagesLeft = new Map<Marketplace, number>();
       let capturesLeft = opts.maxCaptures === undefined ? Infinity : opts.maxCaptures - progress.countCaptures();
       return rows.filter((r) => {
         if (progress.stateOf(r.uniqueKey) !== undefined) return true; // already known: add() ignores it
-        if (r.label === 'SEARCH' || r.label === 'LISTING') return pagesLeft-- > 0;
+        if (r.label === 'SEARCH' || r.label === 'LISTING') {
+          const m = r.data.marketplace;
+          const left = pagesLeft.get(m) ?? perMarketplace - progress.countLabels(['SEARCH', 'LISTING'], m);
+          pagesLeft.set(m, left - 1);
+          return left > 0;
+        }
         if (r.label === 'CAPTURE') return capturesLeft-- > 0;
         return true;
       });

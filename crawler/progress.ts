@@ -87,6 +87,7 @@ export class CrawlProgress {
       finish: db.prepare("UPDATE crawl_requests SET state = ?, outcome = ?, result_json = ?, done_at = ? WHERE run_id = ? AND unique_key = ? AND state = 'pending'"),
       pending: db.prepare("SELECT unique_key, url, label, data_json FROM crawl_requests WHERE run_id = ? AND state = 'pending' ORDER BY rowid"),
       count: db.prepare('SELECT COUNT(*) FROM crawl_requests WHERE run_id = ? AND label IN (SELECT value FROM json_each(?))').pluck(),
+      countIn: db.prepare('SELECT COUNT(*) FROM crawl_requests WHERE run_id = ? AND marketplace = ? AND label IN (SELECT value FROM json_each(?))').pluck(),
       captures: db
         .prepare("SELECT COUNT(*) FROM crawl_requests WHERE run_id = ? AND (label = 'CAPTURE' OR (label = 'LISTING' AND outcome = 'captured'))")
         .pluck(),
@@ -125,9 +126,9 @@ export class CrawlProgress {
     }));
   }
 
-  /** How many requests with these labels this run has recorded (any state): the page budget counts these. */
-  countLabels(labels: RequestLabel[]): number {
-    return this.q.count.get(this.runId, JSON.stringify(labels)) as number;
+  /** How many requests with these labels this run has recorded (any state), on one marketplace or all: the page budget counts these. */
+  countLabels(labels: RequestLabel[], marketplace?: Marketplace): number {
+    return (marketplace === undefined ? this.q.count.get(this.runId, JSON.stringify(labels)) : this.q.countIn.get(this.runId, marketplace, JSON.stringify(labels))) as number;
   }
 
   /** Evidence captures this run has planned or made (CAPTURE requests plus captures in a browser listing's own load). */
