@@ -14,7 +14,7 @@
  * ```
  * Versions 1–999 belong to the store; other areas pick numbers from 1000 up. A migration never changes
  * once released: add a new one instead. Evidence tables (custody, artefacts, findings, observations,
- * listings, review events, cases) refuse UPDATE and DELETE through triggers.
+ * listings, review events, cases, register versions) refuse UPDATE and DELETE through triggers.
  */
 import type Database from 'better-sqlite3';
 
@@ -151,6 +151,23 @@ CREATE TABLE custody (
 );
 CREATE INDEX custody_by_subject ON custody (subject, seq);
 ${EVIDENCE_TABLES.map(([t, what]) => appendOnlyTriggers(t, what)).join('\n')}
+`,
+  },
+  {
+    version: 2,
+    name: 'right-versions',
+    sql: `
+CREATE TABLE right_versions (
+  id INTEGER PRIMARY KEY,
+  right_id TEXT NOT NULL,
+  json TEXT NOT NULL,
+  source_file TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL
+);
+CREATE INDEX right_versions_by_right ON right_versions (right_id, id);
+INSERT INTO right_versions (right_id, json, source_file, imported_at, imported_by) SELECT id, json, source_file, updated_at, 'migration' FROM rights;
+${appendOnlyTriggers('right_versions', 'register versions')}
 `,
   },
 ];

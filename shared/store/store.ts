@@ -186,6 +186,8 @@ export class Store {
       allRights: p('SELECT json FROM rights ORDER BY id').pluck(),
       insertRight: p('INSERT INTO rights (id, kind, name, json, source_file, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       updateRight: p('UPDATE rights SET kind = ?, name = ?, json = ?, source_file = ?, updated_at = ? WHERE id = ?'),
+      insertRightVersion: p('INSERT INTO right_versions (right_id, json, source_file, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)'),
+      rightVersions: p('SELECT json, source_file AS file, imported_at AS at, imported_by AS actor FROM right_versions WHERE right_id = ? ORDER BY id'),
       listingId: p('SELECT id FROM listings WHERE key = ?').pluck(),
       insertListing: p('INSERT INTO listings (key, marketplace, external_id, first_seen_at) VALUES (?, ?, ?, ?)'),
       insertObservation: p('INSERT INTO observations (listing_id, at, status, price, title, listing_json, run_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -262,7 +264,7 @@ export class Store {
 
   // ——— register ———
 
-  /** Add or update rights (one transaction): counts what was added, changed and already identical. */
+  /** Add or update rights (one transaction; each new version is also kept in the append-only history): counts what was added, changed and already identical. */
   importRights(rights: Right[], opts: { file: string; actor: string }): { added: number; changed: number; unchanged: number } {
     const parsed = rights.map((r, i) => parseAs(Right, r, `right ${i + 1} of ${opts.file}`));
     return this.transaction(() => {
@@ -283,6 +285,7 @@ export class Store {
           this.q.updateRight.run(r.kind, r.name, json, opts.file, at, r.id);
           result.changed++;
         }
+        this.q.insertRightVersion.run(r.id, json, opts.file, at, opts.actor);
         touched.push(r.id);
       }
       if (touched.length > 0) {
@@ -300,6 +303,16 @@ export class Store {
   /** Every right in the register, by id. */
   listRights(): Right[] {
     return (this.q.allRights.all() as string[]).map((j) => parseAs(Right, JSON.parse(j), 'a right read from the store'));
+  }
+
+  /** Every version of a right ever imported, oldest first (the register as it was when a finding was made). */
+  listRightVersions(id: string): Array<{ right: Right; file: string; at: string; actor: string }> {
+    return (this.q.rightVersions.all(id) as Array<{ json: string; file: string; at: string; actor: string }>).map((r) => ({
+      right: parseAs(Right, JSON.parse(r.json), `a version of right "${id}"`),
+      file: r.file,
+      at: r.at,
+      actor: r.actor,
+    }));
   }
 
   /** One right by id. */

@@ -82,6 +82,11 @@ describe('importing', () => {
     writeFileSync(file, JSON.stringify([{ ...RIGHTS[0], referencePrice: 500000 }, RIGHTS[1]]));
     expect(importRegisterFiles(store, [file], 'test')).toEqual([{ file, added: 0, changed: 1, unchanged: 1 }]);
     expect(store.getRight('mark-supor')?.referencePrice).toBe(500000);
+    expect(store.listRightVersions('mark-supor').map((v) => [v.right.referencePrice, v.file, v.actor])).toEqual([
+      [450000, file, 'test'],
+      [500000, file, 'test'],
+    ]);
+    expect(() => store.db.prepare('DELETE FROM right_versions').run()).toThrow(/right_versions is append-only/);
     expect(store.listCustody()).toHaveLength(2);
   });
 

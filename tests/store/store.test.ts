@@ -52,6 +52,7 @@ describe('opening', () => {
     const applied = store.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
     expect(applied).toEqual([
       { version: 1, name: 'evidence-store' },
+      { version: 2, name: 'right-versions' },
       { version: 1900, name: 'test-extra' },
     ]);
     expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'test_extra'").pluck().get()).toBe(1);
