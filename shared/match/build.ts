@@ -8,6 +8,7 @@
  */
 import type { Right } from '../schema/right.ts';
 import { normalizeText, squeeze } from '../text/normalize.ts';
+import { isVietnameseSyllable } from '../text/syllable.ts';
 import { getVocab, type PhraseTable } from './vocab.ts';
 import { PRODUCT_CONCEPTS } from './lexicon/products.ts';
 
@@ -36,9 +37,13 @@ export interface RightInfo {
   concepts: Set<string>;
   /** Its sign is an ordinary word (or Vietnamese words): it needs the goods to fit. */
   ordinary: boolean;
+  /** Its name is an English word ("Clear", "Tiger"): another product's English name may contain it. */
+  englishWord: boolean;
   /** Its longest sign is at most 3 letters: only whole tokens. */
   short: boolean;
   niceClasses: Set<number>;
+  /** Folded words of the owner's name ("nestle", "apple"), longer than 3 letters. */
+  ownerWords: Set<string>;
   /** Folded forms of authorised shop names. */
   authorizedNames: Set<string>;
 }
@@ -112,6 +117,7 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
     const names = [...splitNames(right.name).map((n, i) => ({ n, alias: i > 0 })), ...(right.aliases ?? []).flatMap((a) => splitNames(a).map((n) => ({ n, alias: true })))];
     let maxLen = 0;
     let ordinary = false;
+    let englishWord = false;
     const mine: Variant[] = [];
     for (const { n, alias } of names) {
       const toks = normalizeText(n).tokens;
@@ -138,7 +144,9 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
       } else add(0, toks.length, {});
       const compact = toks.map((t) => t.folded).join('');
       maxLen = Math.max(maxLen, compact.length);
-      if (vocab.ordinary.has(compact) || toks.some((t) => t.toned) || (toks.length === 1 && vocab.ordinary.has(toks[0].folded))) ordinary ||= !alias;
+      if (!alias && vocab.ordinary.has(compact)) englishWord = true;
+      const vietnameseWords = toks.some((t) => t.toned) && toks.every((t) => isVietnameseSyllable(t.folded));
+      if (vocab.ordinary.has(compact) || vietnameseWords || (toks.length === 1 && vocab.ordinary.has(toks[0].folded))) ordinary ||= !alias;
     }
     const authorizedNames = new Set((right.authorizedSellers ?? []).flatMap((s) => (s.shopName ? [normalizeText(s.shopName).tokens.map((t) => t.folded).join(' ')] : [])));
     infos.push({
@@ -146,6 +154,8 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
       productBound,
       concepts,
       ordinary,
+      englishWord,
+      ownerWords: new Set(normalizeText(right.owner ?? '').tokens.map((t) => t.folded).filter((w) => w.length > 3 && !['corporation', 'company', 'limited', 'group', 'produits', 'societe', 'holdings'].includes(w))),
       short: maxLen <= 3,
       niceClasses: new Set(right.niceClasses ?? []),
       authorizedNames,
@@ -156,7 +166,7 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
       const key = squeeze(v.compact);
       push(keys, key, idx);
       for (let i = 1; i <= key.length; i++) prefixes.add(key.slice(0, i));
-      const fuzzyOk = right.kind === 'mark' && !ordinary && key.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(key) && !vocab.ordinary.has(v.compact);
+      const fuzzyOk = right.kind === 'mark' && key.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(key) && !vocab.ordinary.has(v.compact);
       if (fuzzyOk) {
         push(fuzzyKeys, key, idx);
         for (let i = 0; i < key.length; i++) push(deletions, key.slice(0, i) + key.slice(i + 1), idx);

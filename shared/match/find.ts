@@ -10,7 +10,9 @@
 import { distance } from 'fastest-levenshtein';
 import type { Hit, HitMethod } from '../schema/match.ts';
 import { squeeze, type TextToken } from '../text/normalize.ts';
+import { isVietnameseSyllable } from '../text/syllable.ts';
 import { FUZZY_MIN_LENGTH, type MatchIndex, type RightInfo, type Variant } from './build.ts';
+import { compatibilityHits } from './compat.ts';
 import { COMPOUND_AFTER, LONGER_NAME_BEFORE } from './lexicon/words.ts';
 import { findProducts, getVocab, PhraseTable, type PhraseHit, type ProductValue } from './vocab.ts';
 
@@ -34,19 +36,23 @@ export interface FoundHit extends Hit {
   productAt?: [number, number];
 }
 
-const COMPAT = new PhraseTable<true>();
-for (const w of ['cho', 'dành cho', 'dùng cho', 'dùng được cho', 'thay thế cho', 'thay cho', 'tương thích', 'tương thích với', 'tương thích cho', 'for', 'compatible', 'compatible with', 'fit', 'fits', 'hợp với', 'phù hợp', 'phù hợp với', 'lắp cho', 'lắp vừa', 'vừa', 'dòng', 'theo máy', 'zin theo máy', 'cho máy', 'cho điện thoại', 'cho dòng', 'thay thế', 'replacement', 'kết nối', 'sử dụng cho'])
-  COMPAT.add(w, true);
-const ACCESSORIES = new PhraseTable<true>();
-for (const w of ['ốp', 'ốp lưng', 'bao da', 'case', 'kính cường lực', 'cường lực', 'miếng dán', 'dán màn hình', 'dây đeo', 'dây', 'strap', 'band', 'sạc', 'củ sạc', 'cáp', 'cáp sạc', 'cable', 'charger', 'bút cảm ứng', 'túi chống sốc', 'giá đỡ', 'đế sạc', 'adapter', 'hub', 'bàn phím', 'pin', 'vỏ', 'túi đựng', 'hộp đựng', 'nắp', 'lõi lọc', 'bộ lọc', 'linh kiện', 'màn hình', 'remote', 'điều khiển'])
-  ACCESSORIES.add(w, true);
+/** Families of Nice classes whose goods are similar (fashion, appliances, kitchen, food, cosmetics, stationery and toys). */
+const CLASS_FAMILIES: number[][] = [[14, 18, 25, 26], [7, 9, 10, 11], [7, 8, 11, 21], [29, 30, 31, 32, 33], [3, 5], [16, 28]];
+const FAMILY_OF = new Map<number, Set<number>>();
+for (const fam of CLASS_FAMILIES) for (const c of fam) {
+  const set = FAMILY_OF.get(c) ?? new Set<number>([c]);
+  for (const o of fam) set.add(o);
+  FAMILY_OF.set(c, set);
+}
 
+/** Whether the listing's goods are the right's or similar (by family); undefined when the listing does not say. */
 function classesFit(info: RightInfo, facts: ListingFacts): boolean | undefined {
   if (info.niceClasses.size === 0) return undefined;
   const { fromCategory, fromWords } = facts.classes();
-  const source = fromCategory.size > 0 ? fromCategory : fromWords;
-  if (source.size === 0) return undefined;
-  for (const c of info.niceClasses) if (source.has(c) || (fromCategory.size > 0 && fromWords.has(c))) return true;
+  if (fromCategory.size === 0 && fromWords.size === 0) return undefined;
+  for (const c of info.niceClasses) {
+    for (const similar of FAMILY_OF.get(c) ?? [c]) if (fromCategory.has(similar) || fromWords.has(similar)) return true;
+  }
   return false;
 }
 
@@ -85,57 +91,26 @@ function joinKind(toks: readonly TextToken[], i: number, j: number, v: Variant):
   return allLetters ? 'letters' : 'spaced';
 }
 
-/** A compatibility phrase ends right before the sign, or before device words leading to it ("cho máy Philips"). */
-function nearCompat(toks: readonly TextToken[], i: number): boolean {
-  const vocab = getVocab();
-  let end = i;
-  for (let steps = 0; steps < 4 && end > 0; steps++) {
-    if (COMPAT.endsAt(toks, end)) return true;
-    if (toks[end].gapBefore === 'hard') return false;
-    let n = 0;
-    for (let len = 3; len >= 1 && n === 0; len--) if (end - len >= 0 && (DEVICE.has(toks, end - len, len) || vocab.goods.has(toks, end - len, len))) n = len;
-    if (n === 0) return false;
-    end -= n;
-  }
-  return false;
-}
-
-const DEVICE = new PhraseTable<true>();
-for (const w of ['máy', 'dòng', 'đời', 'hãng', 'các', 'mọi', 'đt', 'điện thoại', 'đồng hồ', 'xe', 'tai nghe', 'loa', 'tivi', 'tv', 'laptop', 'máy tính', 'bàn chải', 'đầu', 'nồi', 'máy lọc nước', 'robot', 'đồ chơi', 'ống kính', 'máy ảnh'])
-  DEVICE.add(w, true);
-
-/** A Vietnamese syllable (folded): onset, vowel nucleus, coda. English words like "deep", "oil", "blemish" are not. */
-const VIET_SYLLABLE = /^(ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|[bcdghklmnprstvx])?(uye|uya|uyu|ieu|yeu|uoi|uou|oai|oay|oeo|uay|uai|uây|ươi|ia|ie|ye|ua|uo|ưa|ươ|oa|oe|ue|uy|ai|ao|au|ay|eo|eu|iu|oi|ui|ưi|ưu|ôi|ơi|[aeiouy])(ng|nh|ch|[cmnpt]|[iyuo])?$/;
-
 /** Whether a token is an English or other foreign word (letters only, not shaped like a Vietnamese syllable). */
 function foreignWord(t: TextToken | undefined): boolean {
   if (t === undefined || t.toned || t.folded.length < 3 || !/^[a-z]+$/.test(t.folded)) return false;
-  return !VIET_SYLLABLE.test(t.folded);
+  return !isVietnameseSyllable(t.folded);
 }
 
+const ENGLISH_SMALL = new Set(['up', 'on', 'in', 'of', 'and', 'the', 'to', 'my', 'by', 'is', 'it', 'go', 'no', 'so', 'we', 'me']);
+
 /** An ordinary-word sign inside another product's English name ("Blemish Clear Lotion", "APPLE WHITE PEELING"). */
-function inForeignPhrase(toks: readonly TextToken[], i: number, j: number): boolean {
+function inForeignPhrase(toks: readonly TextToken[], i: number, j: number, index: MatchIndex, info: RightInfo): boolean {
   const vocab = getVocab();
-  const plain = (k: number) => foreignWord(toks[k]) && !vocab.goods.has(toks, k, 1);
+  // another registered sign or the owner's name next to it is a brand context ("Apple Macbook", "Nestle Milo")
+  const known = (k: number) => index.keys.has(squeeze(toks[k].folded)) || info.ownerWords.has(toks[k].folded);
+  const plain = (k: number) => k >= 0 && k < toks.length && (foreignWord(toks[k]) || ENGLISH_SMALL.has(toks[k].folded)) && !vocab.goods.has(toks, k, 1) && !known(k);
+  if (toks[j + 1]?.folded === 's' && toks[j + 1].gapBefore === 'inword') j++; // "Tiger's Eye
+  // right after a goods word ("Giày Vans …", "Sữa tắm Dove Body Wash") the sign is in brand position
+  if (i > 0 && toks[i].gapBefore !== 'hard' && vocab.goods.endsAt(toks, i)) return false;
   if (i > 0 && toks[i].gapBefore !== 'hard' && plain(i - 1)) return true;
   if (toks[j + 1]?.gapBefore === 'inword' && toks[j + 1].folded.length > 1) return true;
   return j + 2 < toks.length && toks[j + 1].gapBefore !== 'hard' && toks[j + 2].gapBefore !== 'hard' && plain(j + 1) && plain(j + 2);
-}
-
-/** A model designation follows the sign ("iPhone 14", "Galaxy S23", "Watch series 8"). */
-function modelAfter(toks: readonly TextToken[], j: number): boolean {
-  for (let k = j + 1; k <= j + 3 && k < toks.length; k++) {
-    if (toks[k].gapBefore === 'hard') return false;
-    if (/^[a-z]{0,3}[0-9]+[a-z]{0,3}$/.test(toks[k].folded) || MODEL_WORDS.has(toks[k].folded)) return true;
-  }
-  return false;
-}
-
-const MODEL_WORDS = new Set(['pro', 'max', 'plus', 'mini', 'ultra', 'series', 'se', 'galaxy', 'note', 'tab', 'air', 'watch', 'buds', 'lite']);
-
-function accessoryBefore(toks: readonly TextToken[], i: number): boolean {
-  for (let k = Math.max(0, i - 5); k < i; k++) if (ACCESSORIES.startsAt(toks, k)) return true;
-  return false;
 }
 
 /** Rules for GIs and product-bound marks; returns the product's token range when the place counts. */
@@ -224,19 +199,20 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
       goodsFit = true;
     } else {
       goodsFit = classesFit(info, facts);
+      // the pieces of a split sign ("P.ana.son.ic") are not goods words: do not let them veto it
+      if (goodsFit === false && join !== 'aligned') goodsFit = undefined;
       if (v.compact.length <= 3) {
         if (!(join === 'aligned' && i === j) || read !== 'plain') return;
         if (toks[i].gapBefore === 'inword' && i > 0) return;
         if (toks[j + 1]?.gapBefore === 'inword') return;
         if (v.compact.length <= 2 ? goodsFit !== true : goodsFit !== true && !(toks[i].upper && goodsFit === undefined)) return;
       }
-      if (info.ordinary && (goodsFit !== true || inForeignPhrase(toks, i, j))) return;
+      if (info.ordinary && (goodsFit !== true || (info.englishWord && inForeignPhrase(toks, i, j, index, info)))) return;
+      if (read === 'plain' && !compactExact && squeeze(v.compact) !== v.compact && vocab.ordinary.has(toks[i].folded)) return;
+      if (read === 'plain' && !compactExact && i === j && (vocab.ordinary.has(toks[i].folded) || vocab.otherBrands.has(toks[i].folded))) return;
       if (read === 'fuzzy' && goodsFit === false) return;
-      if (goodsFit === false) score -= 0.2;
-      if (right.kind === 'mark' && (nearCompat(toks, i) || (accessoryBefore(toks, i) && modelAfter(toks, j)))) {
-        method = 'compatibility';
-        score = Math.min(score, 0.5);
-      }
+      // a mark that is not well known, on goods of another kind, is another trader's name ("Jordan" toothbrushes)
+      if (goodsFit === false && !right.wellKnown) return;
     }
     found.push({
       rightId: right.id,
@@ -309,13 +285,14 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
       }
     }
   }
-  // a sign used for compatibility once in a text is used so throughout ("cho LG V50 … LG X6")
-  const compatible = new Set(found.filter((f) => f.method === 'compatibility').map((f) => f.rightId));
-  for (const f of found) if (compatible.has(f.rightId) && f.method !== 'compatibility') {
-    f.method = 'compatibility';
-    f.score = Math.min(f.score, 0.5);
-  }
-  return resolveOverlaps(found);
+  const kept = resolveOverlaps(found);
+  const marks = kept.filter((f) => f.info.right.kind === 'mark');
+  compatibilityHits(toks, marks).forEach((isCompat, k) => {
+    if (!isCompat) return;
+    marks[k].method = 'compatibility';
+    marks[k].score = Math.min(marks[k].score, 0.5);
+  });
+  return kept;
 }
 
 /** Keep one hit per right and span; when hits of different rights overlap, keep the one covering more tokens. */

@@ -56,6 +56,8 @@ export class PhraseTable<V> {
       for (let k = 0; k < n && ok; k++) {
         const t = tokens[i + k];
         if (t.toned && t.accented !== e.accented[k] && !(this.loose && e.accented[k] === t.folded)) ok = false;
+        // a one- or two-letter piece without diacritics ("so", "ni" of "Pa.na.so.ni.c") is not "sổ" or "nỉ"
+        else if (!this.loose && !t.toned && t.folded.length <= 2 && e.accented[k] !== t.accented) ok = false;
       }
       if (ok) out.push(e.value);
     }
@@ -182,9 +184,14 @@ export function goodsClasses(titleTokens: readonly TextToken[], category: string
   for (const h of v.goods.scan(titleTokens)) for (const c of h.value) fromWords.add(c);
   const fromCategory = new Set<number>();
   if (category) {
-    const ct = normalizeText(category).tokens;
-    for (const h of v.categories.scan(ct)) for (const c of h.value) fromCategory.add(c);
-    for (const h of v.goods.scan(ct)) for (const c of h.value) fromCategory.add(c);
+    // the most specific level that names goods ("Mẹ & Bé > Sữa công thức" → milk, not all baby goods)
+    const levels = category.split(/\s*>\s*/).reverse();
+    for (const level of levels) {
+      const ct = normalizeText(level).tokens;
+      for (const h of v.goods.scan(ct)) for (const c of h.value) fromCategory.add(c);
+      for (const h of v.categories.scan(ct)) for (const c of h.value) fromCategory.add(c);
+      if (fromCategory.size > 0) break;
+    }
   }
   return { fromCategory, fromWords };
 }

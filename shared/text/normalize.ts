@@ -33,6 +33,8 @@ export interface TextToken {
   disguised: boolean;
   /** What separates this token from the previous one. */
   gapBefore: Gap;
+  /** The hard gap before this token is only commas, slashes or semicolons (a list: "LG, Sony"). */
+  listGap?: boolean;
   /** When the token ends in digits after letters ("iphone14"): where the digits start in the original. */
   digitTailStart?: number;
   /** The folded letters before that digit tail ("iphone"). */
@@ -157,6 +159,7 @@ export function normalizeText(text: string): NormalizedText {
   let marks = false;
   let tailStart = -1;
   let tailAt = 0;
+  let listOnly = true;
   const flush = () => {
     if (tStart < 0) return;
     if (folded.length > 0) {
@@ -171,6 +174,8 @@ export function normalizeText(text: string): NormalizedText {
         disguised: trick,
         gapBefore: tokens.length === 0 ? 'start' : gap,
       };
+      if (token.gapBefore === 'hard' && listOnly) token.listGap = true;
+      listOnly = true;
       if (tailStart >= 0 && tailAt >= 2) {
         const head = folded.slice(0, tailAt);
         if (/^[a-z]+$/.test(head)) {
@@ -196,6 +201,7 @@ export function normalizeText(text: string): NormalizedText {
         if (!take) {
           flush();
           gap = 'hard';
+          listOnly = false;
         }
       }
       if (take) {
@@ -246,6 +252,7 @@ export function normalizeText(text: string): NormalizedText {
     } else {
       flush();
       gap = 'hard';
+      if (cp !== 0x2c && cp !== 0x2f && cp !== 0x3b) listOnly = false;
     }
     i += width;
   }

@@ -21,7 +21,7 @@ export interface ProductConcept {
 }
 
 /** Heads that turn a product into a flavour or an ingredient of something else ("kẹo cà phê"). */
-export const FLAVOUR_HEADS = ['keo', 'banh', 'mut', 'vi', 'huong', 'mui', 'sua tam', 'dau goi', 'xa phong', 'nen thom', 'son', 'kem', 'nuoc hoa', 'tinh chat', 'sap', 'mau', 'in hinh', 'hinh', 'cay', 'hat giong', 'giong', 'cong thuc', 'may', 'coc', 'ly', 'tach', 'binh', 'hop dung', 'phin', 'khay', 'am'];
+export const FLAVOUR_HEADS = ['keo', 'banh', 'mut', 'vi', 'huong', 'mui', 'sua tam', 'dau goi', 'xa phong', 'nen thom', 'son', 'kem', 'nuoc hoa', 'tinh chat', 'sap', 'mau', 'in hinh', 'hinh', 'cay', 'hat giong', 'giong', 'cong thuc', 'may', 'coc', 'ly', 'tach', 'binh', 'hop dung', 'phin', 'khay', 'am', 'cai ao', 'ghim', 'tranh', 'hinh in', 'sticker', 'moc khoa'];
 
 /** The product concepts. */
 export const PRODUCT_CONCEPTS: ProductConcept[] = [

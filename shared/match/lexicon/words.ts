@@ -8,7 +8,7 @@
 /** Ordinary English (and loan) words sellers use as plain words; a mark spelled like one needs goods fit. */
 export const ORDINARY_WORDS = `
 apple orange tiger sharp comet super dove green clear comfort tide omega citizen supreme converse vans
-jordan canon cocoon kangaroo crown star sun moon gold golden silver black white red blue
+canon crown star sun moon gold golden silver black white red blue
 pink rose lily lotus eagle lion panda bear fox wolf shark dragon phoenix king queen prince princess
 royal classic premium pro max plus mini ultra smart home life style fashion beauty love happy lucky
 baby kids family fresh natural organic pure nature ocean sea sky cloud rain snow ice fire power energy
@@ -23,6 +23,7 @@ gear tech digital cyber logic focus vision view point line circle square cube
 unique original genuine real true fine good nice great
 lock click touch wave flow air jet rocket
 comet sharp tiger apple dove clear tide comfort omo
+channel moringa mango coco milo balance galaxy cannon
 `;
 
 /** Other real brands sellers write (not in a typical register): a one-letter difference to a mark is not that mark. */
@@ -39,8 +40,6 @@ coach celine fendi givenchy valentino lacoste zara uniqlo mango hm
 ecco fila skechers asics mizuno reebok kappa umbro diadora lining anta peak
 seiko orient tissot fossil guess timex
 maybelline lancome clinique estee shiseido sulwhasoo laneige missha
-panasonic panasoni
-tefal tefall
 `;
 
 /** Words right before a place name that make it an address or where a shop is ("tại Huế", "shop Đà Lạt"). */
