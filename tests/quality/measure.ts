@@ -220,6 +220,15 @@ function main(): void {
   console.log(line('GI and collective marks', giTally));
   errors.push(`# synthetic GI titles: errors (${giLines.length})`, ...giLines, '');
 
+  // 4. Which rights the errors concentrate on (first thing to read in the error file).
+  const perRight = new Map<string, number>();
+  for (const e of errors) {
+    const m = /^(?:FP|FN|MISS|EXTRA|COMPAT) \S+\t(\S+)\t/.exec(e);
+    if (m) perRight.set(m[1]!, (perRight.get(m[1]!) ?? 0) + 1);
+  }
+  const worst = [...perRight.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  errors.unshift(`# errors by right (top ${worst.length})`, ...worst.map(([id, n]) => `${String(n).padStart(4)}  ${id}`), '');
+
   mkdirSync(fileURLToPath(new URL('../../bench-results/', import.meta.url)), { recursive: true });
   writeFileSync(ERRORS_FILE, errors.join('\n'));
   console.log(`\nerror lists: ${ERRORS_FILE}`);
