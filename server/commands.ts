@@ -58,6 +58,12 @@ export default function registerServerCommands(program: Command): void {
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         console.log(`ipwatch: bàn duyệt / review desk at http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${info.port}/ (store ${store.path})`);
       });
+      // Keep idle connections longer than clients do (the default 5 s races with a client reusing a
+      // socket the server is closing; a flag upload from a slow link also needs time).
+      const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number; requestTimeout: number };
+      http.keepAliveTimeout = 65_000;
+      http.headersTimeout = 66_000;
+      http.requestTimeout = 300_000;
       const stop = () => server.close(() => (store.close(), process.exit(0)));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

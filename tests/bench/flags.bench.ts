@@ -205,7 +205,8 @@ async function loadPrepared(name: string, total: number, concurrency: number, ur
           bytes += body.bytes;
           if (r.status !== 201) errors.push(`HTTP ${r.status}`);
         } catch (e) {
-          errors.push((e as Error).message);
+          const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+          errors.push(`${(e as Error).message} (${cause?.code ?? cause?.message ?? 'no cause'}) after ${(performance.now() - t).toFixed(0)} ms`);
         }
       }
     }),
