@@ -85,8 +85,8 @@ export default function registerRegisterCommands(program: Command): void {
         }
         const table = [['id', 'kind', 'name', 'product', 'region', 'registrationNo'], ...rights.map(row)];
         const widths = table[0].map((_, c) => Math.min(40, Math.max(...table.map((r) => r[c].length))));
-        for (const r of table) console.log(r.map((v, c) => (v.length > widths[c] ? `${v.slice(0, widths[c] - 1)}…` : v.padEnd(widths[c]))).join('  ').trimEnd());
-        console.log(`${rights.length} quyền / right(s)`);
+        const lines = table.map((r) => r.map((v, c) => (v.length > widths[c] ? `${v.slice(0, widths[c] - 1)}…` : v.padEnd(widths[c]))).join('  ').trimEnd());
+        console.log([...lines, `${rights.length} quyền / right(s)`].join('\n'));
       } finally {
         store.close();
       }

@@ -61,7 +61,7 @@ export default function registerStoreCommands(program: Command): void {
           ['sổ lưu ký / custody events', c.custody],
         ];
         const width = Math.max(...rows.map(([k]) => k.length));
-        for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+        console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
       } finally {
         store.close();
       }
