@@ -55,9 +55,18 @@ export function pageRange(count: number | undefined, first: number, pageUrl: (pa
   return Array.from({ length: n }, (_, i) => pageUrl(first + i));
 }
 
-/** Path of a URL, decoded when possible (Shopee slugs keep diacritics, often %-encoded). */
+/** The parsed URL, or undefined when `url` is not a valid absolute URL. */
+export function tryUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Path of a URL, decoded when possible (Shopee slugs keep diacritics, often %-encoded); '' for an invalid URL. */
 export function decodedPath(url: string): string {
-  const path = new URL(url).pathname;
+  const path = tryUrl(url)?.pathname ?? '';
   try {
     return decodeURIComponent(path);
   } catch {

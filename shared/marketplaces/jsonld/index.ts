@@ -10,7 +10,7 @@ import type { Listing, PageState, SearchPage, UrlKind } from '../../schema/index
 import type { MarketplaceAdapter, SearchUrlOptions } from '../common/types.ts';
 import { assertReadable, classifyWith, stateFromText, type PageProbe } from '../common/page-state.ts';
 import { idString } from '../common/json.ts';
-import { canonicalUrl, decodedPath, pageRange, trimBase } from '../common/url.ts';
+import { canonicalUrl, decodedPath, pageRange, trimBase, tryUrl } from '../common/url.ts';
 import { buildListing } from '../common/listing.ts';
 import { looksLikeProduct, parsePage, productLinkCards, readProductPage, relNext } from '../common/product-page.ts';
 import { manifest } from './manifest.ts';
@@ -27,21 +27,13 @@ function searchUrls(sign: string, opts?: SearchUrlOptions): string[] {
 
 /** The slug of a `/products/<slug>` URL, or undefined. */
 export function productSlug(url: string): string | undefined {
-  try {
-    return PRODUCT_PATH.exec(decodedPath(url))?.[1];
-  } catch {
-    return undefined;
-  }
+  return PRODUCT_PATH.exec(decodedPath(url))?.[1];
 }
 
 /** listing for `/products/<slug>`, search for `/search?q=`; other pages may still carry a Product (parseListing reads any). */
 function classifyUrl(url: string): UrlKind {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'other';
-  }
+  const u = tryUrl(url);
+  if (!u) return 'other';
   if (PRODUCT_PATH.test(u.pathname)) return 'listing';
   if (/\/(search|tim-kiem)\/?$/.test(u.pathname)) return 'search';
   return 'other';

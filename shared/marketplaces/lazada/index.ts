@@ -14,7 +14,7 @@ import { findObject, idString, isObject, jsonAfterMarker, parseJsonDocument, typ
 import { jsonLdOffer, nameOf } from '../common/jsonld.ts';
 import { looksLikeProduct, parsePage, readProductPage } from '../common/product-page.ts';
 import { parseVndPrice } from '../common/price.ts';
-import { canonicalUrl, decodedPath, pageRange, resolveUrl, sameSite, trimBase, withQueryParam } from '../common/url.ts';
+import { canonicalUrl, decodedPath, pageRange, resolveUrl, sameSite, trimBase, tryUrl, withQueryParam } from '../common/url.ts';
 import { buildListing, cleanFields } from '../common/listing.ts';
 import { missingData } from '../common/errors.ts';
 import { manifest } from './manifest.ts';
@@ -30,12 +30,8 @@ function searchUrls(sign: string, opts?: SearchUrlOptions): string[] {
 
 /** Listing for product pages, search/api-search for catalog pages (`ajax=true` is the JSON form). */
 function classifyUrl(url: string): UrlKind {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'other';
-  }
+  const u = tryUrl(url);
+  if (!u) return 'other';
   if (PRODUCT_PATH.test(u.pathname)) return 'listing';
   if (CATALOG_PATH.test(u.pathname)) return u.searchParams.get('ajax') === 'true' ? 'api-search' : 'search';
   return 'other';
@@ -43,11 +39,7 @@ function classifyUrl(url: string): UrlKind {
 
 /** The item id in a Lazada product URL, or undefined. */
 export function lazadaItemId(url: string): string | undefined {
-  try {
-    return PRODUCT_PATH.exec(decodedPath(url))?.[1];
-  } catch {
-    return undefined;
-  }
+  return PRODUCT_PATH.exec(decodedPath(url))?.[1];
 }
 
 /** `window.pageData` of a search page (HTML) or the ajax JSON itself. */

@@ -13,7 +13,7 @@ import type { MarketplaceAdapter, SearchUrlOptions } from '../common/types.ts';
 import { assertReadable, classifyWith, type PageProbe } from '../common/page-state.ts';
 import { findObject, idString, isObject, jsonAfterMarker, parseJsonDocument, scriptJsonById, type Json, type JsonObject } from '../common/json.ts';
 import { parseVndPrice } from '../common/price.ts';
-import { canonicalUrl, decodedPath, pageRange, resolveUrl, sameSite, trimBase, withQueryParam } from '../common/url.ts';
+import { canonicalUrl, decodedPath, pageRange, resolveUrl, sameSite, trimBase, tryUrl, withQueryParam } from '../common/url.ts';
 import { buildListing, cleanFields, type RawListing } from '../common/listing.ts';
 import { looksLikeProduct, parsePage, readProductPage } from '../common/product-page.ts';
 import { manifest } from './manifest.ts';
@@ -30,22 +30,14 @@ function searchUrls(sign: string, opts?: SearchUrlOptions): string[] {
 
 /** The product id in a Sendo product or product-API URL, or undefined. */
 export function sendoId(url: string): string | undefined {
-  try {
-    const path = decodedPath(url);
-    return (API_PRODUCT.exec(path) ?? PRODUCT_PATH.exec(path))?.[1];
-  } catch {
-    return undefined;
-  }
+  const path = decodedPath(url);
+  return (API_PRODUCT.exec(path) ?? PRODUCT_PATH.exec(path))?.[1];
 }
 
 /** api-search / api-listing for the JSON APIs, search for `/tim-kiem`, listing for product pages. */
 function classifyUrl(url: string): UrlKind {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'other';
-  }
+  const u = tryUrl(url);
+  if (!u) return 'other';
   if (API_SEARCH.test(u.pathname)) return 'api-search';
   if (API_PRODUCT.test(u.pathname)) return 'api-listing';
   if (/\/(tim-kiem|search)\/?$/.test(u.pathname)) return 'search';

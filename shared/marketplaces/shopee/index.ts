@@ -15,7 +15,7 @@ import { idString, isObject, parseJsonDocument, type Json, type JsonObject } fro
 import { nameOf } from '../common/jsonld.ts';
 import { looksLikeProduct, parsePage, productLinkCards, readProductPage, relNext } from '../common/product-page.ts';
 import { fromShopeePrice } from '../common/price.ts';
-import { canonicalUrl, decodedPath, pageRange, resolveUrl, trimBase } from '../common/url.ts';
+import { canonicalUrl, decodedPath, pageRange, resolveUrl, trimBase, tryUrl } from '../common/url.ts';
 import { buildListing, cleanFields } from '../common/listing.ts';
 import { PageNotListingError } from '../common/errors.ts';
 import { manifest } from './manifest.ts';
@@ -37,12 +37,8 @@ function searchUrls(sign: string, opts?: SearchUrlOptions): string[] {
 
 /** `{ shopid, itemid }` from a product URL (slug or short form) or an item API URL, else undefined. */
 export function shopeeIds(url: string): { shopid: string; itemid: string } | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return undefined;
-  }
+  const u = tryUrl(url);
+  if (!u) return undefined;
   const path = decodedPath(url);
   const m = PRODUCT_SLUG.exec(path) ?? PRODUCT_SHORT.exec(path);
   if (m) return { shopid: m[1], itemid: m[2] };
@@ -65,12 +61,8 @@ function baseOf(url: string): string {
 
 /** search/listing for pages, api-search/api-listing for the JSON APIs behind them. */
 function classifyUrl(url: string): UrlKind {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'other';
-  }
+  const u = tryUrl(url);
+  if (!u) return 'other';
   if (/\/api\/v4\/search\/search_items\/?$/.test(u.pathname)) return 'api-search';
   if (/\/api\/v4\/(item\/get|pdp\/get_pc|pdp\/get)\/?$/.test(u.pathname)) return 'api-listing';
   if (API.test(u.pathname)) return 'other';

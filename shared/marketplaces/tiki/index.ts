@@ -14,7 +14,7 @@ import { assertReadable, classifyWith, stateFromText, type PageProbe } from '../
 import { findObject, idString, isObject, parseJsonDocument, scriptJsonById, type JsonObject } from '../common/json.ts';
 import { nameOf } from '../common/jsonld.ts';
 import { parseVndPrice } from '../common/price.ts';
-import { canonicalUrl, decodedPath, pageRange, resolveUrl, sameSite, trimBase, withQueryParam } from '../common/url.ts';
+import { canonicalUrl, decodedPath, pageRange, resolveUrl, sameSite, trimBase, tryUrl, withQueryParam } from '../common/url.ts';
 import { buildListing, cleanFields, type RawListing } from '../common/listing.ts';
 import { looksLikeProduct, parsePage, productLinkCards, readProductPage, relNext } from '../common/product-page.ts';
 import { manifest } from './manifest.ts';
@@ -33,24 +33,16 @@ function searchUrls(sign: string, opts?: SearchUrlOptions): string[] {
 
 /** The product id in a Tiki product or product-API URL, or undefined. */
 export function tikiId(url: string): string | undefined {
-  try {
-    const path = decodedPath(url);
-    const api = API_PRODUCT.exec(path);
-    if (api) return api[1] ?? api[2];
-    return (PRODUCT_PATH.exec(path) ?? SHORT_PATH.exec(path))?.[1];
-  } catch {
-    return undefined;
-  }
+  const path = decodedPath(url);
+  const api = API_PRODUCT.exec(path);
+  if (api) return api[1] ?? api[2];
+  return (PRODUCT_PATH.exec(path) ?? SHORT_PATH.exec(path))?.[1];
 }
 
 /** api-search / api-listing for the JSON API, search for `/search?q=`, listing for product pages. */
 function classifyUrl(url: string): UrlKind {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'other';
-  }
+  const u = tryUrl(url);
+  if (!u) return 'other';
   if (API_SEARCH.test(u.pathname)) return 'api-search';
   if (API_PRODUCT.test(u.pathname)) return 'api-listing';
   if (/\/search\/?$/.test(u.pathname)) return 'search';

@@ -8,7 +8,7 @@
 import type { Listing, PageState, SearchPage, UrlKind } from '../../schema/index.ts';
 import type { MarketplaceAdapter, SearchUrlOptions } from '../common/types.ts';
 import { assertReadable, classifyWith, stateFromText, type PageProbe } from '../common/page-state.ts';
-import { canonicalUrl, decodedPath, pageRange, trimBase } from '../common/url.ts';
+import { canonicalUrl, decodedPath, pageRange, trimBase, tryUrl } from '../common/url.ts';
 import { buildListing } from '../common/listing.ts';
 import { looksLikeProduct, parsePage, productLinkCards, readProductPage, relNext } from '../common/product-page.ts';
 import { manifest } from './manifest.ts';
@@ -23,21 +23,13 @@ function searchUrls(sign: string, opts?: SearchUrlOptions): string[] {
 
 /** The numeric product id of a TikTok Shop product URL, or undefined. */
 export function tiktokProductId(url: string): string | undefined {
-  try {
-    return PRODUCT_PATH.exec(decodedPath(url))?.[1];
-  } catch {
-    return undefined;
-  }
+  return PRODUCT_PATH.exec(decodedPath(url))?.[1];
 }
 
 /** listing for product URLs, search for `/search`; videos and live streams are `other`. */
 function classifyUrl(url: string): UrlKind {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'other';
-  }
+  const u = tryUrl(url);
+  if (!u) return 'other';
   if (tiktokProductId(url)) return 'listing';
   if (/\/search\/?$/.test(u.pathname)) return 'search';
   return 'other';
