@@ -83,6 +83,16 @@ describe.skipIf(!present)('real marketplace samples', () => {
     expect(listing.imageUrls).toEqual(['https://down-vn.img.susercontent.com/file/2c3eb5d46df5721d7d1b64cfdb0d4c6c']);
   });
 
+  it('a real Shopee listing card (recommend item) read as a search_items entry → card with VND price and shop_location', () => {
+    const item = JSON.parse(read('shopee/tranledienlam_recommend_item.json'));
+    const url = 'https://shopee.vn/api/v4/search/search_items?by=relevancy&keyword=%C3%A1o%20kho%C3%A1c&limit=60&newest=0&order=desc&page_type=search&scenario=PAGE_GLOBAL_SEARCH&version=2';
+    const page = ADAPTERS.shopee.parseSearch(JSON.stringify({ items: [{ itemid: item.itemid, shopid: item.shopid, item_basic: item }], nomore: false }), url);
+    expect(page.cards).toHaveLength(1);
+    expect(page.cards[0]).toMatchObject({ externalId: '460257458.3891290785', partial: { price: 89000, shopLocation: 'TP. Hồ Chí Minh', sellerId: '460257458' } });
+    expect(ADAPTERS.shopee.classifyUrl(page.cards[0].url)).toBe('listing');
+    expect(page.next).toBe('https://shopee.vn/search?keyword=%C3%A1o%20kho%C3%A1c&page=1');
+  });
+
   it('Shopee product URLs from the real config give the item/get and shop API URLs', () => {
     const urls = read('shopee/duyet_shopee-track-demo/config.yaml').match(/https:\/\/shopee\.vn\/\S+/g) ?? [];
     expect(urls.length).toBeGreaterThanOrEqual(7);
