@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Listing } from '../../shared/schema/index.ts';
 import { ADAPTERS } from '../../shared/marketplaces/index.ts';
 
-const SAMPLES = join(import.meta.dirname, '../../../shared/data/marketplace-samples');
+const SAMPLES = process.env.IPWATCH_SAMPLES_DIR ?? join(import.meta.dirname, '../../../shared/data/marketplace-samples');
 const present = existsSync(SAMPLES);
 if (!present) console.warn(`[marketplaces] ${SAMPLES} is absent: real-sample adapter tests skipped`);
 const read = (rel: string) => readFileSync(join(SAMPLES, rel), 'utf8');
