@@ -18,7 +18,7 @@ export class PageNotListingError extends Error {
 
   constructor(url: string, state: Exclude<PageState, { kind: 'ok' }>, missing: string[] = []) {
     const what = missing.length ? `; missing or invalid: ${missing.join(', ')}` : '';
-    super(`${url}: cannot be read as a listing or search page (${state.kind}: ${state.reason})${what}`);
+    super(`${url}: không đọc được trang / cannot be read as a listing or search page (${state.kind}: ${state.reason})${what}`);
     this.url = url;
     this.state = state;
     this.missing = missing;

@@ -22,11 +22,11 @@ const REMOVED_TEXT =
 /** The page state implied by an HTTP status alone (undefined for 2xx/3xx or no status). */
 export function stateFromStatus(status: number | undefined): PageState | undefined {
   if (status === undefined || status < 400) return undefined;
-  if (status === 429) return { kind: 'rate-limited', reason: 'HTTP 429 Too Many Requests' };
-  if (status === 404 || status === 410) return { kind: 'removed', reason: `HTTP ${status}` };
-  if (status === 401) return { kind: 'login', reason: 'HTTP 401 (login required)' };
-  if (status === 403) return { kind: 'captcha', reason: 'HTTP 403 (blocked by the marketplace)' };
-  return { kind: 'error', reason: `HTTP ${status}` };
+  if (status === 429) return { kind: 'rate-limited', reason: 'quá nhiều yêu cầu / HTTP 429 Too Many Requests' };
+  if (status === 404 || status === 410) return { kind: 'removed', reason: `không còn tồn tại / HTTP ${status}` };
+  if (status === 401) return { kind: 'login', reason: 'cần đăng nhập / HTTP 401 (login required)' };
+  if (status === 403) return { kind: 'captcha', reason: 'bị sàn chặn / HTTP 403 (blocked by the marketplace)' };
+  return { kind: 'error', reason: `lỗi máy chủ / HTTP ${status}` };
 }
 
 /** The page state implied by the URL (a captcha or login redirect target), or undefined. */
@@ -36,10 +36,10 @@ export function stateFromUrl(url: string): PageState | undefined {
     const u = new URL(url);
     path = u.pathname;
   } catch {
-    return { kind: 'error', reason: `not a valid URL: ${url.slice(0, 200)}` };
+    return { kind: 'error', reason: `địa chỉ không hợp lệ / not a valid URL: ${url.slice(0, 200)}` };
   }
-  if (LOGIN_URL.test(path)) return { kind: 'login', reason: `login URL ${path}` };
-  if (CAPTCHA_URL.test(path)) return { kind: 'captcha', reason: `captcha URL ${path}` };
+  if (LOGIN_URL.test(path)) return { kind: 'login', reason: `trang đăng nhập / login URL ${path}` };
+  if (CAPTCHA_URL.test(path)) return { kind: 'captcha', reason: `trang xác minh / captcha URL ${path}` };
   return undefined;
 }
 
@@ -54,14 +54,14 @@ function visibleText(text: string): string {
 
 /** The state implied by the text of a page that has no listing data: captcha, login, removed, or undefined. */
 export function stateFromText(text: string): PageState | undefined {
-  if (CAPTCHA_SCRIPT.test(text)) return { kind: 'captcha', reason: 'captcha widget in the page' };
+  if (CAPTCHA_SCRIPT.test(text)) return { kind: 'captcha', reason: 'trang có captcha / captcha widget in the page' };
   const visible = visibleText(text).slice(0, 20_000);
   const captcha = CAPTCHA_TEXT.exec(visible);
-  if (captcha) return { kind: 'captcha', reason: `captcha text "${captcha[0].slice(0, 80)}"` };
+  if (captcha) return { kind: 'captcha', reason: `trang xác minh / captcha text "${captcha[0].slice(0, 80)}"` };
   const login = LOGIN_TEXT.exec(visible);
-  if (login) return { kind: 'login', reason: `login wall text "${login[0].slice(0, 80)}"` };
+  if (login) return { kind: 'login', reason: `yêu cầu đăng nhập / login wall text "${login[0].slice(0, 80)}"` };
   const removed = REMOVED_TEXT.exec(visible);
-  if (removed) return { kind: 'removed', reason: `removed-listing text "${removed[0].slice(0, 80)}"` };
+  if (removed) return { kind: 'removed', reason: `tin đã bị gỡ / removed-listing text "${removed[0].slice(0, 80)}"` };
   return undefined;
 }
 
@@ -81,11 +81,11 @@ export function classifyWith(text: string, url: string, status: number | undefin
   if (byStatus) return byStatus;
   const byUrl = stateFromUrl(url);
   if (byUrl) return byUrl;
-  if (!text || !text.trim()) return { kind: 'error', reason: 'empty response' };
+  if (!text || !text.trim()) return { kind: 'error', reason: 'trang rỗng / empty response' };
   const found = probe(text);
   if (found.state && found.state.kind !== 'ok') return found.state;
   if (found.hasData) return { kind: 'ok' };
-  return stateFromText(text) ?? { kind: 'error', reason: `no ${found.expected} in the page` };
+  return stateFromText(text) ?? { kind: 'error', reason: `không có dữ liệu tin / no ${found.expected} in the page` };
 }
 
 /** Throws PageNotListingError unless the state is `ok` (parsers call this before reading anything). */
