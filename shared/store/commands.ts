@@ -16,13 +16,28 @@ export default function registerStoreCommands(program: Command): void {
     .description('Kiểm tra toàn vẹn chứng cứ: băm lại mọi blob, kiểm tra chuỗi lưu ký / Verify evidence: re-hash every blob and walk the custody chain')
     .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'in kết quả dạng JSON / print the result as JSON')
-    .action(async (opts: { db?: string; json?: boolean }) => {
+    .option('--head <seq:hash>', 'đầu chuỗi đã ghi trước đó / a chain head written down earlier (e.g. 42:9f86d0…), which must still match')
+    .action(async (opts: { db?: string; json?: boolean; head?: string }) => {
+      let expectHead: { seq: number; hash: string } | undefined;
+      if (opts.head !== undefined) {
+        const m = /^(\d+):([0-9a-f]{64})$/.exec(opts.head.trim());
+        if (!m) {
+          console.error(`--head "${opts.head}": write it as SEQ:HASH, e.g. 42:${'0'.repeat(64)} (as "ipwatch verify" printed it)`);
+          process.exitCode = 2;
+          return;
+        }
+        expectHead = { seq: Number(m[1]), hash: m[2] };
+      }
       const { openStore } = await import('./store.ts');
       const store = openStore(opts.db);
       try {
-        const r = store.verify();
+        const r = store.verify({ expectHead });
         if (opts.json) console.log(JSON.stringify({ db: store.path, ...r }, null, 2));
-        else if (r.ok) console.log(`OK: ${r.blobs} blob(s) re-hashed, ${r.events} custody event(s) chained (${store.path})`);
+        else if (r.ok) {
+          console.log(`OK: ${r.blobs} blob(s) re-hashed, ${r.events} custody event(s) chained (${store.path})`);
+          // Writing the head down elsewhere (a report, an email) lets a later verify show that nothing before it was rewritten.
+          if (r.head) console.log(`Đầu chuỗi / chain head (ghi lại / write it down): ${r.head.seq}:${r.head.hash}`);
+        }
         else {
           console.error(`LỖI / FAILED: ${r.problems.length} problem(s) in ${store.path}`);
           for (const p of r.problems) console.error(`  ${p.kind} ${p.id}: ${p.message}`);

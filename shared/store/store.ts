@@ -10,7 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import canonicalize from 'canonicalize';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
@@ -28,7 +28,7 @@ import {
   Right,
   type ListingInput,
 } from '../schema/index.ts';
-import { BlobStore, sha256Of } from './blobs.ts';
+import { BlobStore, sha256Of, sha256OfFile } from './blobs.ts';
 import { GENESIS_HASH, checkChain, custodyHash, normaliseDetails } from './custody.ts';
 import { runMigrations } from './migrations.ts';
 import { UNDER_ACTION, deriveStatus } from './status.ts';
@@ -236,6 +236,7 @@ export class Store {
       lastCustody: p('SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1'),
       insertCustody: p('INSERT INTO custody (seq, at, actor, action, subject, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       custodyAll: p('SELECT * FROM custody ORDER BY seq'),
+      custodyHashAt: p('SELECT hash FROM custody WHERE seq = ?').pluck(),
       custodyOf: p('SELECT * FROM custody WHERE subject = ? ORDER BY seq'),
       count: (table: string) => p(`SELECT count(*) FROM ${table}`).pluck(),
       statusCounts: p('SELECT status, count(*) AS n FROM finding_state GROUP BY status'),
@@ -680,13 +681,15 @@ export class Store {
    * Re-hash every blob; check every artefact row has its blob at the right size and agrees with the
    * custody event that captured it; check every finding's match still hashes to what its custody event
    * recorded; walk the custody chain. Names the first bad event and every bad blob, artefact or finding.
+   * `expectHead` is a chain head written down earlier (`seq` and `hash`): the event must still have that
+   * hash, which shows that nothing up to it was rewritten, even by someone who recomputed every hash.
    */
-  verify(): { ok: boolean; blobs: number; events: number; problems: VerifyProblem[] } {
+  verify(opts: { expectHead?: { seq: number; hash: string } } = {}): { ok: boolean; blobs: number; events: number; head?: { seq: number; hash: string }; problems: VerifyProblem[] } {
     const problems: VerifyProblem[] = [];
     let blobs = 0;
     for (const { name, path } of this.blobs.walk()) {
       blobs++;
-      const actual = sha256Of(readFileSync(path));
+      const actual = sha256OfFile(path);
       if (actual !== name) problems.push({ kind: 'blob', id: name, message: `blob ${path} was changed: its bytes hash to ${actual}` });
     }
     // What the custody log says each artefact and finding was when it was recorded.
@@ -719,7 +722,14 @@ export class Store {
       if (!c) problems.push({ kind: 'finding', id: String(r.id), message: `finding ${r.id} has no "stored" custody event: it was not recorded through the store` });
       else if (c.matchSha256 !== sha256Of(r.match_json)) problems.push({ kind: 'finding', id: String(r.id), message: `finding ${r.id} was changed after custody event ${c.seq} recorded it: its match no longer hashes to ${String(c.matchSha256).slice(0, 12)}…` });
     }
-    return { ok: problems.length === 0, blobs, events: chain.events, problems };
+    if (opts.expectHead) {
+      const { seq, hash } = opts.expectHead;
+      const now = this.q.custodyHashAt.get(seq) as string | undefined;
+      if (now === undefined) problems.push({ kind: 'custody', id: String(seq), message: `custody event ${seq}, recorded earlier as ${hash.slice(0, 12)}…, is gone: the log was cut short` });
+      else if (now !== hash) problems.push({ kind: 'custody', id: String(seq), message: `custody event ${seq} was recorded earlier as ${hash.slice(0, 12)}… but now hashes to ${now.slice(0, 12)}…: the log was rewritten up to here` });
+    }
+    const head = this.q.lastCustody.get() as { seq: number; hash: string } | undefined;
+    return { ok: problems.length === 0, blobs, events: chain.events, ...(head ? { head } : {}), problems };
   }
 
   /** A custody row read for verification: no schema check, so a tampered row is reported rather than thrown. */

@@ -164,6 +164,29 @@ describe('tampering is caught by ipwatch verify', () => {
     expect(r.stderr).toMatch(/finding 1: finding 1 was changed after custody event 1 recorded it/);
   });
 
+  it('a whole chain rewritten with recomputed hashes passes alone, but not against a head written down earlier', () => {
+    seed();
+    const clean = runCli(['verify', '--db', t.db]);
+    const head = /chain head \(ghi lại \/ write it down\): (\d+:[0-9a-f]{64})/.exec(clean.stdout)![1];
+    expect(head.startsWith('4:')).toBe(true);
+    const raw = new Database(t.db);
+    raw.exec('DROP TRIGGER custody_no_update');
+    type Row = { seq: number; at: string; actor: string; action: CustodyAction; subject: string; details_json: string };
+    let prev = '0'.repeat(64);
+    for (const r of raw.prepare('SELECT * FROM custody ORDER BY seq').all() as Row[]) {
+      const details = { ...JSON.parse(r.details_json), forged: true };
+      const hash = custodyHash({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, subject: r.subject, details, prevHash: prev });
+      raw.prepare('UPDATE custody SET details_json = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(JSON.stringify(details), prev, hash, r.seq);
+      prev = hash;
+    }
+    raw.close();
+    expect(runCli(['verify', '--db', t.db]).code).toBe(0);
+    const r = runCli(['verify', '--db', t.db, '--head', head]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/custody 4: custody event 4 was recorded earlier as [0-9a-f]{12}… but now hashes to [0-9a-f]{12}…: the log was rewritten up to here/);
+    expect(runCli(['verify', '--db', t.db, '--head', 'nonsense']).code).toBe(2);
+  });
+
   it('a deleted custody row: exit 1 naming the gap', () => {
     seed();
     const raw = new Database(t.db);
