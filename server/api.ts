@@ -24,7 +24,7 @@ import type { RegisterMatcher } from './matcher.ts';
 import { serveArtefact } from './artefacts.ts';
 import { addFindingsToCase, createCase, decide, recordReferral, recordTakedown, caseView, ReviewRefused } from './review.ts';
 import type { ServiceStore } from './store-port.ts';
-import { listCaseData, rankedFindings } from './desk/data.ts';
+import { listCaseData, rankedFindings } from './read-models.ts';
 
 /** Query parameters of `GET /api/findings` (and the desk queue). */
 export const FindingQuery = z.object({

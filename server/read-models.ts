@@ -1,13 +1,28 @@
 /**
- * Read models for the desk pages that the store's interface does not give in one call: a case with its
+ * Read models for the API and the desk that the store's interface does not give in one call: a case with its
  * findings, referrals, takedown requests, re-check outcomes and time to removal; and a seller with all
  * of their listings across runs and marketplaces, plus same-name sellers elsewhere. Read-only queries
  * over the store's tables (schema from `shared/store/migrations.ts`); nothing here writes.
  */
-import { foldText } from '../../shared/text/fold.ts';
-import { Listing } from '../../shared/schema/index.ts';
-import type { FindingFilter, ListedFinding, ServiceStore } from '../store-port.ts';
-import type { CaseData } from './pages.ts';
+import { foldText } from '../shared/text/fold.ts';
+import { Listing } from '../shared/schema/index.ts';
+import type { FindingFilter, ListedFinding, ServiceStore } from './store-port.ts';
+
+/** One case with everything recorded about it, as the API and the desk show it. */
+export interface CaseData {
+  id: number;
+  title: string;
+  note?: string;
+  createdAt?: string;
+  createdBy?: string;
+  findings: Array<{ id: number; risk: number; status?: string; listing?: Listing; createdAt?: string }>;
+  referrals: Array<{ agency: string; officer?: string; note?: string; at?: string; actor?: string }>;
+  takedowns: Array<{ channel: string; sentAt: string; reference?: string; at?: string; actor?: string }>;
+  rechecks: Array<{ findingId: number; outcome: string; at: string; relistedAs?: string }>;
+  /** days from the first takedown request to the first removal, or undefined */
+  timeToRemovalDays?: number;
+  removedAt?: string;
+}
 
 /** Days between two instants (dates are taken at 00:00 UTC). */
 export function daysBetween(fromIso: string, toIso: string): number {

@@ -6,8 +6,8 @@
  */
 import type { Account, Agency, ReferralRequest, TakedownRequest } from '../shared/schema/index.ts';
 import type { ServiceStore } from './store-port.ts';
-import { loadCase } from './desk/data.ts';
-import type { CaseData } from './desk/pages.ts';
+import { loadCase } from './read-models.ts';
+import type { CaseData } from './read-models.ts';
 
 /** A refused review action (unknown finding or case, or a finding in a state that forbids it). */
 export class ReviewRefused extends Error {

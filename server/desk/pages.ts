@@ -8,6 +8,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Artefact, CustodyEvent, Finding, FindingStatus, Listing, Right } from '../../shared/schema/index.ts';
 import { Agency, FindingStatus as FindingStatusEnum, Marketplace } from '../../shared/schema/index.ts';
 import type { ListedFinding } from '../store-port.ts';
+import type { CaseData } from '../read-models.ts';
 import { highlight, type Span } from './highlight.ts';
 import { t } from './i18n.ts';
 import { bytes, csrfField, layout, money, when, type PageContext } from './layout.ts';
@@ -259,22 +260,6 @@ ${d.linked.length
   ? html`<ul>${d.linked.map((s) => html`<li>${s.marketplace}: ${sellerLink({ marketplace: s.marketplace, sellerId: s.sellerId, sellerName: s.sellerName } as Listing)} (${s.count})</li>`)}</ul>`
   : html`<p>${w.none}</p>`}`;
   return layout(p, `${w.sellerPage}: ${d.label}`, body);
-}
-
-/** One case as the desk shows it. */
-export interface CaseData {
-  id: number;
-  title: string;
-  note?: string;
-  createdAt?: string;
-  createdBy?: string;
-  findings: Array<{ id: number; risk: number; status?: string; listing?: Listing; createdAt?: string }>;
-  referrals: Array<{ agency: string; officer?: string; note?: string; at?: string; actor?: string }>;
-  takedowns: Array<{ channel: string; sentAt: string; reference?: string; at?: string; actor?: string }>;
-  rechecks: Array<{ findingId: number; outcome: string; at: string; relistedAs?: string }>;
-  /** days from the first takedown request to the first removal, or undefined */
-  timeToRemovalDays?: number;
-  removedAt?: string;
 }
 
 /** The list of cases with the new-case form. */

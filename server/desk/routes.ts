@@ -16,7 +16,7 @@ import { serveArtefact, findArtefact } from '../artefacts.ts';
 import { csrfToken, requireRole, SESSION_COOKIE, sessionAuth, type AuthEnv } from '../auth.ts';
 import { addFindingsToCase, createCase, decide, recordReferral, recordTakedown, ReviewRefused } from '../review.ts';
 import type { ServiceStore } from '../store-port.ts';
-import { loadCase, listCaseData, rankedFindings, sellerData } from './data.ts';
+import { loadCase, listCaseData, rankedFindings, sellerData } from '../read-models.ts';
 import { SESSION_HOURS } from '../accounts.ts';
 import { t, type Lang } from './i18n.ts';
 import { pageContext, sendPage, layout } from './layout.ts';
