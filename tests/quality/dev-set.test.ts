@@ -82,6 +82,18 @@ describe('gi-synthetic.jsonl', () => {
   });
 });
 
+describe('traps.jsonl', () => {
+  it('holds synthetic traps only (no right expected), with unique ids and a reason each', () => {
+    const cases = readFileSync(new URL('./traps.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; title: string; rights: string[]; note: string });
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    expect(cases.filter((c) => c.rights.length > 0 || !c.note)).toEqual([]);
+  });
+});
+
 describe('disguise generator', () => {
   it('is deterministic for a seed and changes the sign', () => {
     expect(generateDisguisedTitles(rights, { seed: 7 })).toEqual(generateDisguisedTitles(rights, { seed: 7 }));

@@ -25,6 +25,7 @@ import type { DisguisedCase } from './disguise.ts';
 const ERRORS_FILE = fileURLToPath(new URL('../../bench-results/quality-errors.txt', import.meta.url));
 const DISGUISED_FILE = fileURLToPath(new URL('./disguised.jsonl', import.meta.url));
 const GI_SYNTHETIC_FILE = fileURLToPath(new URL('./gi-synthetic.jsonl', import.meta.url));
+const TRAPS_FILE = fileURLToPath(new URL('./traps.jsonl', import.meta.url));
 
 /** Counts for one precision/recall figure. */
 interface Tally {
@@ -71,6 +72,35 @@ function describe(hits: Array<{ matched: string; method: string }> | undefined):
 /** One-line, control-free rendering of seller text for the error report. */
 function clean(text: string): string {
   return JSON.stringify(text);
+}
+
+/** Score a JSONL file of hand-written titles (`{id, title, rights, note}`; empty rights = a trap). */
+function scoreTitles(matcher: ReturnType<typeof buildMatcher>, file: string) {
+  const cases = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; title: string; rights: string[]; note: string });
+  const tally = newTally();
+  const errors: string[] = [];
+  let negatives = 0;
+  let negativesWithHit = 0;
+  for (const c of cases) {
+    const hits = hitsByRight(matcher.match({ id: c.id, title: c.title }));
+    if (c.rights.length === 0) {
+      negatives++;
+      if (hits.size > 0) negativesWithHit++;
+    }
+    for (const id of c.rights) {
+      if (hits.has(id)) tally.tp++;
+      else {
+        tally.fn++;
+        errors.push(`FN ${c.id}\t${id}\t${clean(c.title)}`);
+      }
+    }
+    for (const [id, found] of hits) {
+      if (c.rights.includes(id)) continue;
+      tally.fp++;
+      errors.push(`FP ${c.id}\t${id}\t${clean(c.title)}\tmatched ${describe(found)}${c.note ? `\tnote: ${c.note}` : ''}`);
+    }
+  }
+  return { tally, negatives, negativesWithHit, lines: { total: cases.length, errors } };
 }
 
 function main(): void {
@@ -197,28 +227,16 @@ function main(): void {
   console.log(`  by disguise: ${hows.map(([h, s]) => `${h} ${ratio(s.found, s.pairs)}`).join(', ')}`);
   errors.push(`# disguised: missed (${dLines.length})`, ...dLines, '', `# disguised: extra rights (${xLines.length})`, ...xLines, '');
 
-  // 3. Hand-written GI titles (the real set has almost no GI mentions): plain positives and traps.
-  const giCases = readFileSync(GI_SYNTHETIC_FILE, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; title: string; rights: string[]; note: string });
-  const giTally = newTally();
-  const giLines: string[] = [];
-  for (const c of giCases) {
-    const hits = hitsByRight(matcher.match({ id: c.id, title: c.title }));
-    for (const id of c.rights) {
-      if (hits.has(id)) giTally.tp++;
-      else {
-        giTally.fn++;
-        giLines.push(`FN ${c.id}\t${id}\t${clean(c.title)}`);
-      }
-    }
-    for (const [id, found] of hits) {
-      if (c.rights.includes(id)) continue;
-      giTally.fp++;
-      giLines.push(`FP ${c.id}\t${id}\t${clean(c.title)}\tmatched ${describe(found)}${c.note ? `\tnote: ${c.note}` : ''}`);
-    }
+  // 3. Hand-written titles: GIs (the real set has almost no GI mentions) and disguise/fuzzy traps.
+  for (const [file, title] of [
+    [GI_SYNTHETIC_FILE, 'synthetic GI titles (gi-synthetic.jsonl)'],
+    [TRAPS_FILE, 'synthetic traps (traps.jsonl)'],
+  ] as const) {
+    const { tally, negatives, negativesWithHit, lines } = scoreTitles(matcher, file);
+    console.log(`\n${title}: ${lines.total} titles, ${negatives} of them traps; traps with any hit: ${negativesWithHit}`);
+    if (tally.tp + tally.fn > 0) console.log(line('  pairs', tally));
+    errors.push(`# ${title}: errors (${lines.errors.length})`, ...lines.errors, '');
   }
-  console.log(`\nsynthetic GI titles (gi-synthetic.jsonl): ${giCases.length} titles, ${giCases.filter((c) => c.rights.length === 0).length} of them traps`);
-  console.log(line('GI and collective marks', giTally));
-  errors.push(`# synthetic GI titles: errors (${giLines.length})`, ...giLines, '');
 
   // 4. Which rights the errors concentrate on (first thing to read in the error file).
   const perRight = new Map<string, number>();
