@@ -114,7 +114,9 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
   rights.forEach((right, rightIdx) => {
     const concepts = conceptsOf(right.product);
     const productBound = right.kind === 'gi' || (right.kind !== 'mark' && concepts.size > 0);
-    const names = [...splitNames(right.name).map((n, i) => ({ n, alias: i > 0 })), ...(right.aliases ?? []).flatMap((a) => splitNames(a).map((n) => ({ n, alias: true })))];
+    const written = [...splitNames(right.name).map((n, i) => ({ n, alias: i > 0 })), ...(right.aliases ?? []).flatMap((a) => splitNames(a).map((n) => ({ n, alias: true })))];
+    // "Lock&Lock" is also written "Lock and Lock" and "Lock n Lock"
+    const names = written.flatMap((w) => (w.n.includes('&') ? [w, { n: w.n.replace(/\s*&\s*/g, ' and '), alias: true }, { n: w.n.replace(/\s*&\s*/g, ' n '), alias: true }] : [w]));
     let maxLen = 0;
     let ordinary = false;
     let englishWord = false;

@@ -56,39 +56,74 @@ function classesFit(info: RightInfo, facts: ListingFacts): boolean | undefined {
   return false;
 }
 
-/** Whether diacritics the seller wrote agree with the sign's ("Huế" ≠ "Huệ", "mì" ≠ "Mi"). */
+/** Diacritics without their placement: "hoà" and "hòa" (old and new tone placement) give the same key. */
+function accentKey(accented: string): string {
+  const nfd = accented.normalize('NFD');
+  let base = '';
+  const marks: string[] = [];
+  for (const c of nfd) {
+    if (c >= '\u0300' && c <= '\u036f') marks.push(c);
+    else base += c;
+  }
+  return marks.length === 0 ? base : `${base}|${marks.sort().join('')}`;
+}
+
+/** Whether diacritics the seller wrote agree with the sign's ("Huế" ≠ "Huệ", "mì" ≠ "Mi"); pieces with digits are skipped. */
 function accentsAgree(toks: readonly TextToken[], i: number, j: number, v: Variant, aligned: boolean): boolean {
   if (aligned) {
     for (let k = 0; k <= j - i; k++) {
       const t = toks[i + k];
-      if (t.toned && t.accented !== v.accented[k]) return false;
+      if (t.toned && t.accented !== v.accented[k] && accentKey(t.accented) !== accentKey(v.accented[k])) return false;
     }
     return true;
   }
   let toned = false;
+  let digits = false;
   let acc = '';
   for (let k = i; k <= j; k++) {
     toned ||= toks[k].toned;
+    digits ||= toks[k].alts.length > 0;
     acc += toks[k].accented;
   }
-  return !toned || acc === v.accented.join('');
+  if (!toned || digits) return true;
+  const name = v.accented.join('');
+  return acc === name || accentKey(squeeze(acc)) === accentKey(squeeze(name));
 }
 
-/** How the window's pieces are joined: 'aligned' (token for token), 'inword' (N.i.k.e), 'letters' (N i k e), 'spaced'. */
-function joinKind(toks: readonly TextToken[], i: number, j: number, v: Variant): 'aligned' | 'inword' | 'letters' | 'spaced' {
-  if (j - i + 1 === v.tokens.length) {
+type Join = 'aligned' | 'inword' | 'letters' | 'syllables' | 'spaced';
+
+/**
+ * How the window's pieces are joined: 'aligned' (token for token), 'inword' (N.i.k.e, Lục Ng.ạn without
+ * spaces), 'letters' (N i k e), 'syllables' (pieces regroup at the spaces into the sign's words:
+ * "P.h.ú Q.u.ố.c", "Lục Ngạnn"), or 'spaced' (spaces inside the sign's words: "Sam sung").
+ */
+function joinKind(toks: readonly TextToken[], i: number, j: number, v: Variant, pieces: readonly string[]): Join {
+  const n = j - i + 1;
+  if (n === v.tokens.length) {
     let same = true;
-    for (let k = 0; k <= j - i && same; k++) if (toks[i + k].folded !== v.tokens[k]) same = false;
+    for (let k = 0; k < n && same; k++) if (pieces[k] !== v.tokens[k]) same = false;
     if (same) return 'aligned';
   }
   let allInword = true;
   let allLetters = true;
   for (let k = i; k <= j; k++) {
     if (k > i && toks[k].gapBefore !== 'inword') allInword = false;
-    if (toks[k].folded.length > 1) allLetters = false;
+    if (pieces[k - i].length > 1) allLetters = false;
   }
   if (allInword) return 'inword';
-  return allLetters ? 'letters' : 'spaced';
+  if (allLetters) return 'letters';
+  // regroup at the spaces
+  let g = 0;
+  let group = '';
+  for (let k = i; k <= j; k++) {
+    if (k > i && toks[k].gapBefore !== 'inword') {
+      if (g >= v.tokens.length || squeeze(group) !== squeeze(v.tokens[g])) return 'spaced';
+      g++;
+      group = '';
+    }
+    group += pieces[k - i];
+  }
+  return g === v.tokens.length - 1 && squeeze(group) === squeeze(v.tokens[g]) ? 'syllables' : 'spaced';
 }
 
 /** Whether a token is an English or other foreign word (letters only, not shaped like a Vietnamese syllable). */
@@ -160,14 +195,23 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
   const products = () => (productCache ??= findProducts(toks));
   const vocab = getVocab();
 
-  const consider = (vIdx: number, i: number, j: number, read: 'plain' | 'digits' | 'head' | 'fuzzy', end?: number) => {
+  const consider = (vIdx: number, i: number, j: number, read: 'plain' | 'digits' | 'head' | 'fuzzy', end?: number, pieceOf?: (t: TextToken) => string) => {
     const v = index.variants[vIdx];
     const info = index.infos[v.rightIdx];
     const right = info.right;
-    const join = read === 'head' || read === 'fuzzy' ? 'aligned' : joinKind(toks, i, j, v);
+    let join: Join = 'aligned';
+    if (read === 'plain' || read === 'digits') {
+      const pieces: string[] = [];
+      for (let k = i; k <= j; k++) pieces.push(pieceOf ? pieceOf(toks[k]) : toks[k].folded);
+      join = joinKind(toks, i, j, v, pieces);
+    }
     const aligned = join === 'aligned' && read === 'plain';
     if (read !== 'fuzzy' && !accentsAgree(toks, i, j, v, aligned)) return;
     if (join === 'spaced' && (info.productBound || info.ordinary || v.compact.length < 6 || right.kind !== 'mark')) return;
+    // a joined window must not start or end inside a word ("xN.i.k.e", "Ng.ạn.x")
+    if (join !== 'aligned' && ((i > 0 && toks[i].gapBefore === 'inword') || toks[j + 1]?.gapBefore === 'inword')) return;
+    // single letters in a row must be the whole row ("M L B", not the "L B" of "M L B")
+    if (join === 'letters' && ((i > 0 && toks[i - 1].folded.length === 1 && toks[i].gapBefore === 'space') || (toks[j + 1]?.folded.length === 1 && toks[j + 1].gapBefore === 'space'))) return;
     const start = toks[i].start;
     const stop = end ?? toks[j].end;
     let disguised = read === 'digits' || (join !== 'aligned' && read !== 'head');
@@ -189,10 +233,10 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
     let productAt: [number, number] | undefined;
     let score = method === 'exact' ? 0.95 : method === 'folded' || method === 'alias' ? 0.9 : method === 'disguised' ? 0.85 : 0.7;
     if (info.productBound) {
-      if (!aligned && !(join === 'aligned' && read === 'head')) {
-        // a GI written as one word ("#phuquoc") counts, split or disguised forms do not
-        if (!(i === j && !toks[i].toned && compactExact)) return;
-      }
+      // a GI counts token for token, disguised within its words ("P.h.ú Q.u.ố.c", "Lục Ngạnn", "Phú Qu0c"),
+      // or written as one word ("#phuquoc"); never as pieces of other words
+      if (join === 'spaced') return;
+      if (join === 'inword' && i === j && toks[i].toned && !compactExact) return;
       const p = productBoundCheck(toks, i, j, v, info, products, facts);
       if (!p) return;
       productAt = p;
@@ -202,7 +246,11 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
       // the pieces of a split sign ("P.ana.son.ic") are not goods words: do not let them veto it
       if (goodsFit === false && join !== 'aligned') goodsFit = undefined;
       if (v.compact.length <= 3) {
-        if (!(join === 'aligned' && i === j) || read !== 'plain') return;
+        // short marks: whole tokens, or their letters spelt out in capitals ("M L B", "L.V") for fitting goods
+        const spelt = (join === 'letters' || join === 'inword') && toks.slice(i, j + 1).every((t) => t.folded.length === 1 && t.upper);
+        if (spelt) {
+          if (goodsFit !== true) return;
+        } else if (!(join === 'aligned' && i === j) || read !== 'plain') return;
         if (toks[i].gapBefore === 'inword' && i > 0) return;
         if (toks[j + 1]?.gapBefore === 'inword') return;
         if (v.compact.length <= 2 ? goodsFit !== true : goodsFit !== true && !(toks[i].upper && goodsFit === undefined)) return;
@@ -243,7 +291,7 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
         acc = acc.length > 0 && acc.charCodeAt(acc.length - 1) === p.charCodeAt(0) ? acc + p.slice(1) : acc + p;
         if (!index.prefixes.has(acc)) break;
         const vs = index.keys.get(acc);
-        if (vs !== undefined) for (const v of vs) consider(v, i, j, read);
+        if (vs !== undefined) for (const v of vs) consider(v, i, j, read, undefined, pieceOf as (t: TextToken) => string);
       }
     }
   };

@@ -106,7 +106,7 @@ function classify(cp: number): CharInfo {
     const digits = nfkc.replace(/\D/gu, '') || nfkc;
     return { kind: 'digit', folded: digits, accented: digits, upper: false, toned: false, trick: nfkc !== ch };
   }
-  if (ch === '@' || ch === '$') return { kind: 'symbol', folded: ch, accented: ch, upper: false, toned: false, trick: true };
+  if (ch === '@' || ch === '$' || ch === '!' || ch === '|') return { kind: 'symbol', folded: ch, accented: ch, upper: false, toned: false, trick: true };
   if (IN_WORD_SEPARATORS.has(nfkc)) return { kind: 'inword', folded: '', accented: '', upper: false, toned: false, trick: false };
   return { kind: 'hard', folded: '', accented: '', upper: false, toned: false, trick: false };
 }
@@ -127,20 +127,26 @@ function charInfo(cp: number): CharInfo {
   return info;
 }
 
-const HAS_DIGIT = /[0-9@$]/;
+const HAS_DIGIT = /[0-9@$!|]/;
 const NO_READINGS: string[] = [];
 
-/** Digit-for-letter readings of a folded token that mixes letters and digits, or [] when it does not. */
+/** Digit-for-letter readings of a folded token that mixes letters and digits ("sams0ng" → "samsong", "kangar00" → "kangaroo"), or [] when it does not. */
 export function digitReadings(folded: string): string[] {
   if (!HAS_DIGIT.test(folded)) return NO_READINGS;
   const letters = folded.replace(/[^a-z]/g, '').length;
-  if (letters < 2) return [];
+  if (letters < 2 || /[^a-z0-9@$!|]/.test(folded)) return NO_READINGS;
+  const out: string[] = [];
+  const read = (s: string, one: string) => s.replace(/[0-9@$!|]/g, (d) => (d === '1' || d === '!' ? one : d === '|' ? 'l' : (DIGIT_LETTERS[d] ?? d)));
+  // the whole token, then without a trailing model number ("n1ke23" → "nike")
   const core = folded.replace(/[0-9]+$/, '');
-  if (!/[0-9@$]/.test(core) || /[^a-z0-9@$]/.test(core)) return [];
-  const read = (one: string) => core.replace(/[0-9@$]/g, (d) => (d === '1' ? one : (DIGIT_LETTERS[d] ?? d)));
-  const first = read('i');
-  if (/[0-9]/.test(first)) return [];
-  return core.includes('1') ? [first, read(DIGIT_ONE_AS_L)] : [first];
+  for (const s of new Set([folded, core])) {
+    if (!/[0-9@$!|]/.test(s) || s.replace(/[^a-z]/g, '').length < 2) continue;
+    for (const one of s.includes('1') || s.includes('!') ? ['i', DIGIT_ONE_AS_L] : ['i']) {
+      const r = read(s, one);
+      if (!/[0-9]/.test(r) && !out.includes(r)) out.push(r);
+    }
+  }
+  return out.length > 0 ? out : NO_READINGS;
 }
 
 /** Normalise a text into tokens that keep their original spans (see the module comment). */
@@ -196,8 +202,9 @@ export function normalizeText(text: string): NormalizedText {
     if (kind === 'letter' || kind === 'digit' || kind === 'symbol') {
       let take = true;
       if (kind === 'symbol') {
+        // "@"/"$" before a letter ("$amsung", "V@nilla"); "!"/"|" only between letters ("D!or")
         const next = text.codePointAt(i + 1);
-        take = next !== undefined && charInfo(next).kind === 'letter';
+        take = next !== undefined && charInfo(next).kind === 'letter' && (info.folded === '@' || info.folded === '$' || tStart >= 0);
         if (!take) {
           flush();
           gap = 'hard';
