@@ -84,6 +84,14 @@ describe('block pages answered 200', () => {
     expect(ADAPTERS.shopee.classifyPage('<html></html>', 'https://shopee.vn/verify/traffic?is_initial=true', 200).kind).toBe('captcha');
   });
 
+  it('Lazada ajax anti-bot answers are captcha or login, by where they send the client', () => {
+    const url = 'https://www.lazada.vn/catalog/?q=nike&ajax=true';
+    const answer = (target: string) => JSON.stringify({ ret: ['FAIL_SYS_USER_VALIDATE', 'RGV587_ERROR::SM::Hệ thống đang bận'], data: { url: target } });
+    expect(ADAPTERS.lazada.classifyPage(answer('https://www.lazada.vn/_____tmd_____/punish?x5step=1'), url, 200).kind).toBe('captcha');
+    expect(ADAPTERS.lazada.classifyPage(answer('https://www.lazada.vn/_____tmd_____/punish?x5step=1&login=1'), url, 200).kind).toBe('login');
+    expect(() => ADAPTERS.lazada.parseSearch(answer('x'), url)).toThrow(PageNotListingError);
+  });
+
   it('Shopee API answers: anti-bot code → captcha, error 4 → removed, other codes → error', () => {
     const url = 'https://shopee.vn/api/v4/item/get?itemid=2&shopid=1';
     expect(ADAPTERS.shopee.classifyPage('{"error":90309999,"is_login":false}', url, 200).kind).toBe('captcha');

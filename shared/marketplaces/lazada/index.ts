@@ -54,7 +54,20 @@ function readModuleFields(text: string): JsonObject | undefined {
   return findObject(data, (o) => isObject(o.seller) || isObject(o.primaryKey) || isObject(o.tracking), 4);
 }
 
+/** Lazada's anti-bot JSON answer (`ret: ["FAIL_SYS_USER_VALIDATE", "RGV587_ERROR::SM::…"]`, `data.url` → punish or login). */
+function antiBotState(text: string): PageState | undefined {
+  const doc = parseJsonDocument(text);
+  if (!isObject(doc) || !Array.isArray(doc.ret)) return undefined;
+  const ret = doc.ret.map(String).join(' ');
+  if (!/RGV587|FAIL_SYS_USER_VALIDATE|FAIL_SYS_ILLEGAL_ACCESS/.test(ret)) return undefined;
+  const target = isObject(doc.data) && typeof doc.data.url === 'string' ? doc.data.url : '';
+  const kind = /login/i.test(target) ? 'login' : 'captcha';
+  return { kind, reason: `Lazada chặn truy cập / Lazada anti-bot answer (${ret.slice(0, 80)})` };
+}
+
 function probe(text: string, url: string): PageProbe {
+  const blocked = antiBotState(text);
+  if (blocked) return { hasData: false, state: blocked, expected: 'search results' };
   if (classifyUrl(url) === 'listing') {
     const hasProduct = looksLikeProduct(text) || (/app\.run\(/.test(text) && !!readModuleFields(text)?.product);
     return { hasData: hasProduct, expected: 'JSON-LD Product' };
