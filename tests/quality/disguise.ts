@@ -26,6 +26,13 @@ export function seededRng(seed: number): Rng {
   };
 }
 
+/** FNV-1a hash of a string (32 bits), to derive a per-item seed. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)]!;
 }
@@ -249,10 +256,12 @@ function applicable(sign: string, right: Right): DisguiseName[] {
 
 /** Generate `perRight` disguised titles for every right the generator knows goods for (seeded, stable). */
 export function generateDisguisedTitles(rights: Right[], opts: { seed?: number; perRight?: number } = {}): DisguisedCase[] {
-  const rng = seededRng(opts.seed ?? 20260522);
+  const seed = opts.seed ?? 20260522;
   const perRight = opts.perRight ?? 2;
   const out: DisguisedCase[] = [];
   for (const right of rights) {
+    // One random stream per right, so adding a right to the register leaves the others' lines as they are.
+    const rng = seededRng(seed ^ fnv1a(right.id));
     const parts = titleParts(right, rng);
     if (!parts || !parts.sign) continue;
     const choices = applicable(parts.sign, right);
