@@ -3,25 +3,28 @@
  * transactions (new listings, then re-sightings), against two baselines in the same run (one
  * transaction per observation through the store, and raw prepared INSERTs with no validation), blobs
  * stored per second at 64 KB and 1 MB (temp file + fsync + rename), and `verify()` speed. Prints a
- * table; asserts nothing. Sizes can be scaled with BENCH_SCALE (default 1).
+ * table with wall-clock rates and rates per CPU-second (the machine is shared, so the load average is
+ * printed too); asserts nothing. Sizes can be scaled with BENCH_SCALE (default 1).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ListingInput } from '../../shared/schema/index.ts';
 import { openStore } from '../../shared/store/index.ts';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const dir = mkdtempSync(join(tmpdir(), 'ipwatch-bench-'));
-const rows: Array<{ what: string; n: number; seconds: number; unit: string; extra?: string }> = [];
+const rows: Array<{ what: string; n: number; seconds: number; cpu: number; unit: string; extra?: string }> = [];
 
-/** Time `fn` and record a row. */
+/** Time `fn` (wall clock and this process's CPU time, which other work on a shared machine does not inflate) and record a row. */
 function measure(what: string, n: number, unit: string, fn: () => void, extra?: (s: number) => string): void {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   fn();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  rows.push({ what, n, seconds, unit, extra: extra?.(seconds) });
+  const c = process.cpuUsage(c0);
+  rows.push({ what, n, seconds, cpu: (c.user + c.system) / 1e6, unit, extra: extra?.(seconds) });
 }
 
 const listing = (i: number, round: number): ListingInput => ({
@@ -91,9 +94,11 @@ try {
   }, (s) => `${verified.blobs} blobs, ${verified.events} events in ${s.toFixed(2)} s`);
   store.close();
 
-  console.log(`\nipwatch store benchmark (${new Date().toISOString()}, node ${process.version}, scale ${scale})\n`);
-  const table = rows.map((r) => [r.what, String(r.n), r.seconds.toFixed(2), `${Math.round(r.n / r.seconds).toLocaleString('en-US')} ${r.unit}`, r.extra ?? '']);
-  const head = ['what', 'n', 'seconds', 'rate', ''];
+  const load = loadavg()[0].toFixed(1);
+  console.log(`\nipwatch store benchmark (${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores, load ${load}, scale ${scale})\n`);
+  const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
+  const table = rows.map((r) => [r.what, String(r.n), r.seconds.toFixed(2), `${rate(r.n, r.seconds)} ${r.unit}`, r.cpu.toFixed(2), `${rate(r.n, r.cpu)} ${r.unit}`, r.extra ?? '']);
+  const head = ['what', 'n', 'wall s', 'rate (wall)', 'cpu s', 'rate per cpu-second', ''];
   const widths = head.map((h, c) => Math.max(h.length, ...table.map((r) => r[c].length)));
   for (const r of [head, ...table]) console.log(r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  '));
 } finally {
