@@ -5,7 +5,7 @@
  * over the store's tables (schema from `shared/store/migrations.ts`); nothing here writes.
  */
 import { foldText } from '../shared/text/fold.ts';
-import { Listing } from '../shared/schema/index.ts';
+import { Listing, type FindingStatus } from '../shared/schema/index.ts';
 import type { FindingFilter, ListedFinding, ServiceStore } from './store-port.ts';
 
 /** One case with everything recorded about it, as the API and the desk show it. */
@@ -120,8 +120,15 @@ export function sellerData(store: ServiceStore, marketplace: string, key: string
  * so this reads every finding that passes the filter and sorts them here: fine for a department's
  * queue (thousands), and the filters keep it small.
  */
-export function rankedFindings(store: ServiceStore, filter: Omit<FindingFilter, 'limit' | 'offset'>, limit: number, offset: number): { total: number; items: ListedFinding[] } {
-  const all = store.listFindings(filter).items;
+export function rankedFindings(
+  store: ServiceStore,
+  filter: Omit<FindingFilter, 'limit' | 'offset'>,
+  limit: number,
+  offset: number,
+  /** keep only these statuses (the desk's "open" view), on top of `filter.status` */
+  statuses?: FindingStatus[],
+): { total: number; items: ListedFinding[] } {
+  const all = store.listFindings(filter).items.filter((f) => !statuses || statuses.includes(f.status));
   all.sort((a, b) => b.risk - a.risk || b.id - a.id);
   return { total: all.length, items: all.slice(offset, offset + limit) };
 }

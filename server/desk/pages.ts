@@ -78,7 +78,9 @@ export function queuePage(
     return u.pathname + u.search;
   };
   const filters = html`<form method="get" action="/" class="filters card">
-  <label>${w.status} ${select('status', f.status, FindingStatusEnum.options.map((s) => [s, w.statusNames[s] ?? s]), w.all)}</label>
+  <label>${w.status} <select name="status">${[['open', w.open], ['all', w.all], ...FindingStatusEnum.options.map((s) => [s, w.statusNames[s] ?? s])].map(
+    ([v, label]) => html`<option value="${v}" ${v === (f.status ?? 'open') ? 'selected' : ''}>${label}</option>`,
+  )}</select></label>
   <label>${w.marketplace} ${select('marketplace', f.marketplace, Marketplace.options.map((m) => [m, m]), w.all)}</label>
   <label>${w.right} ${select('rightId', f.rightId, data.rights.map((r) => [r.id, r.name]), w.all)}</label>
   <label>${w.seller} <input name="seller" value="${f.seller ?? ''}" size="12"></label>

@@ -9,7 +9,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
-import { Agency, type Listing, type Right } from '../../shared/schema/index.ts';
+import { Agency, type FindingStatus, type Listing, type Right } from '../../shared/schema/index.ts';
 import type { Accounts } from '../accounts.ts';
 import { FindingQuery, idParam } from '../api.ts';
 import { serveArtefact, findArtefact } from '../artefacts.ts';
@@ -24,6 +24,8 @@ import { casePage, casesPage, listingPage, loginPage, queuePage, sellerPage } fr
 import { html } from 'hono/html';
 
 const LANG_COOKIE = 'ipw_lang';
+/** What the queue shows by default: findings nobody has decided yet. */
+const OPEN_STATUSES: FindingStatus[] = ['new', 'flagged'];
 
 /** Only same-site relative paths may be redirected to. */
 export function safeReturn(v: unknown, fallback = '/'): string {
@@ -100,20 +102,22 @@ export function deskRoutes(deps: { store: ServiceStore; accounts: Accounts; secu
 
   desk.get('/', (c) => {
     const raw = c.req.query();
-    const cleaned = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v !== '' && k !== 'lang' && k !== 'sel'));
+    // The queue shows open findings (new or flagged) unless a status, or `all`, is chosen.
+    const view = raw.status === undefined || raw.status === '' || raw.status === 'open' ? 'open' : raw.status === 'all' ? 'all' : 'one';
+    const cleaned = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v !== '' && k !== 'lang' && k !== 'sel' && !(k === 'status' && view !== 'one')));
     const q = FindingQuery.safeParse(cleaned);
     const p = pageContext(c);
     if (!q.success) return sendPage(c, layout(p, '400', html`<p class="error">${q.error.issues[0].path.join('.')}: ${q.error.issues[0].message}</p>`), 400);
-    const { seller, limit, offset, ...filters } = q.data;
+    const { seller, limit, offset, order: _order, ...filters } = q.data;
     const dayEnd = (d?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T23:59:59.999Z` : d);
-    const result = rankedFindings(store, { ...filters, until: dayEnd(filters.until), sellerId: seller }, limit, offset);
+    const result = rankedFindings(store, { ...filters, until: dayEnd(filters.until), sellerId: seller }, limit, offset, view === 'open' ? OPEN_STATUSES : undefined);
     const sel = Math.max(0, Math.min(result.items.length - 1, Number(c.req.query('sel') ?? 0) || 0));
     const url = new URL(c.req.url);
     url.searchParams.delete('sel');
     url.searchParams.delete('lang');
     return sendPage(
       c,
-      queuePage(p, { items: result.items, total: result.total, offset, limit, filters: { ...filters, seller }, rights: store.listRights(), returnTo: url.pathname + url.search, selected: sel }),
+      queuePage(p, { items: result.items, total: result.total, offset, limit, filters: { ...filters, status: view === 'one' ? filters.status : view, seller }, rights: store.listRights(), returnTo: url.pathname + url.search, selected: sel }),
     );
   });
 

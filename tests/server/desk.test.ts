@@ -107,8 +107,9 @@ describe('review desk in Chromium', () => {
     await shot('queue');
   });
 
-  it('triages with the keyboard: j moves, c confirms, d + reason + Enter dismisses', async () => {
+  it('triages with the keyboard: j moves, c confirms, d + reason + Enter dismisses; decided findings leave the open queue', async () => {
     const rowIds = await page.locator('#queue tr.finding').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))));
+    expect(rowIds).toHaveLength(4);
     await page.keyboard.press('j');
     expect(await page.locator('#queue tr.finding.selected').getAttribute('data-id')).toBe(String(rowIds[1]));
     await page.keyboard.press('k');
@@ -116,27 +117,30 @@ describe('review desk in Chromium', () => {
     await Promise.all([page.waitForURL(/sel=1/), page.keyboard.press('c')]);
     expect(s.store.findingStatus(rowIds[1])).toBe('confirmed');
     expect(s.store.listReviewEvents(rowIds[1]).at(-1)).toMatchObject({ type: 'confirm', actor: 'reviewer1' });
-    // the selection stays on the same position
-    expect(await page.locator('#queue tr.finding.selected').getAttribute('data-id')).toBe(String(rowIds[1]));
-    await page.keyboard.press('j');
-    const target = Number(await page.locator('#queue tr.finding.selected').getAttribute('data-id'));
+    // the confirmed finding left the open queue; the selection stays at the same position, on the next one
+    expect(await page.locator(`#queue tr[data-id="${rowIds[1]}"]`).count()).toBe(0);
+    expect(await page.locator('#queue tr.finding.selected').getAttribute('data-id')).toBe(String(rowIds[2]));
     await page.keyboard.press('d');
     await page.keyboard.type('Phụ kiện tương thích, không xâm phạm');
-    await Promise.all([page.waitForURL(/sel=2/), page.keyboard.press('Enter')]);
-    expect(s.store.findingStatus(target)).toBe('dismissed');
-    expect(s.store.listReviewEvents(target).at(-1)).toMatchObject({ type: 'dismiss', reason: 'Phụ kiện tương thích, không xâm phạm' });
+    // the URL already ends in sel=1, so wait for the queue page that follows the POST
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/'), page.keyboard.press('Enter')]);
+    await page.waitForLoadState('load');
+    expect(s.store.findingStatus(rowIds[2])).toBe('dismissed');
+    expect(s.store.listReviewEvents(rowIds[2]).at(-1)).toMatchObject({ type: 'dismiss', reason: 'Phụ kiện tương thích, không xâm phạm' });
+    expect(await page.locator('#queue tr.finding').evaluateAll((r) => r.map((x) => Number(x.getAttribute('data-id'))))).toEqual([rowIds[0], rowIds[3]]);
     await shot('queue-after-triage');
   });
 
   it('filters the queue by marketplace and source', async () => {
-    await page.goto(`${s.url}/?marketplace=lazada`);
+    await page.goto(`${s.url}/?marketplace=lazada&status=all`);
     expect(await page.locator('#queue tr.finding').count()).toBe(1);
-    await page.goto(`${s.url}/?source=officer`);
+    expect(await page.locator('select[name=status]').inputValue()).toBe('all');
+    await page.goto(`${s.url}/?source=officer&status=all`);
     expect(await page.locator('#queue tr.finding').evaluateAll((r) => r.map((x) => Number(x.getAttribute('data-id'))))).toEqual([ids.flag]);
   });
 
   it('opens a listing: screenshot, highlighted words, right, basis, artefacts, custody, sandboxed captured page', async () => {
-    await page.goto(`${s.url}/?source=officer`);
+    await page.goto(`${s.url}/?source=officer&status=all`);
     await Promise.all([page.waitForURL(/\/findings\/\d+$/), page.keyboard.press('o')]);
     expect(page.url()).toMatch(new RegExp(`/findings/${ids.flag}$`));
     await page.locator('img.shot').evaluate((img: HTMLImageElement) => img.decode());
