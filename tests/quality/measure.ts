@@ -20,7 +20,7 @@ import type { ListingMatch, MatchInput, Right } from '../../shared/schema/index.
 import { loadBundledRegister } from '../../shared/register/bundled.ts';
 import { buildMatcher } from '../../shared/match/index.ts';
 import { DEV_TITLES_PATH, devTitlesAvailable, loadDevLabels, loadDevTitles } from './dev-set.ts';
-import type { DisguisedCase } from './disguise.ts';
+import { generateDisguisedTitles, type DisguisedCase } from './disguise.ts';
 
 const ERRORS_FILE = fileURLToPath(new URL('../../bench-results/quality-errors.txt', import.meta.url));
 const DISGUISED_FILE = fileURLToPath(new URL('./disguised.jsonl', import.meta.url));
@@ -226,6 +226,21 @@ function main(): void {
   const hows = [...byHow.entries()].sort((a, b) => a[1].found / a[1].pairs - b[1].found / b[1].pairs);
   console.log(`  by disguise: ${hows.map(([h, s]) => `${h} ${ratio(s.found, s.pairs)}`).join(', ')}`);
   errors.push(`# disguised: missed (${dLines.length})`, ...dLines, '', `# disguised: extra rights (${xLines.length})`, ...xLines, '');
+
+  // 2b. A fresh sample from the same generator with another seed (not stored): shows whether rules
+  // generalise beyond the stored lines. `npm run quality -- --seed N` picks the seed.
+  const seedArg = process.argv.indexOf('--seed');
+  const freshSeed = seedArg >= 0 ? Number(process.argv[seedArg + 1]) : 7;
+  const fresh = generateDisguisedTitles(rights, { seed: freshSeed, perRight: 3 });
+  let freshFound = 0;
+  const freshLines: string[] = [];
+  for (const c of fresh) {
+    const hits = hitsByRight(matcher.match({ id: c.id, title: c.title }));
+    if (c.rights.every((id) => hits.has(id))) freshFound++;
+    else freshLines.push(`MISS ${c.id}\t${c.rights.join(' ')}\t${clean(c.title)}\t${c.how}`);
+  }
+  console.log(`fresh generated disguises (seed ${freshSeed}, not stored): recall ${ratio(freshFound, fresh.length)}   (${freshFound}/${fresh.length})`);
+  errors.push(`# fresh generated disguises, seed ${freshSeed}: missed (${freshLines.length})`, ...freshLines, '');
 
   // 3. Hand-written titles: GIs (the real set has almost no GI mentions) and disguise/fuzzy traps.
   for (const [file, title] of [
