@@ -249,7 +249,7 @@ function applicable(sign: string, right: Right): DisguiseName[] {
     if (how === 'noDiacritics') return right.kind !== 'mark';
     if (how === 'greek') return right.kind === 'mark';
     // Sellers split foreign names ("Sam sung"), not Vietnamese syllables.
-    if (how === 'innerSpace') return /^[\x20-\x7e]+$/.test(sign);
+    if (how === 'innerSpace') return right.kind === 'mark' && /^[\x20-\x7e]+$/.test(sign);
     return true;
   });
 }
