@@ -113,6 +113,7 @@ describe('the bundled register', () => {
 
   it('loads gi-vn.json (and the demo marks when present) as valid rights', () => {
     expect(BUNDLED_REGISTER_FILES[0]).toMatch(/data\/register\/gi-vn\.json$/);
+    expect(BUNDLED_REGISTER_FILES.some((f) => f.endsWith('provinces-2025.json'))).toBe(false);
     expect(gi).toHaveLength(89);
     expect(gi.every((r) => r.kind === 'gi' && r.source && r.product)).toBe(true);
     expect(new Set(rights.map((r) => r.id)).size).toBe(rights.length);
