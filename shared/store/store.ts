@@ -162,6 +162,7 @@ export class Store {
   readonly db: Database.Database;
   private readonly blobs: BlobStore;
   private readonly q;
+  private readonly filterStatements = new Map<string, Database.Statement>();
 
   /** Open the database at an absolute path, set its pragmas and run pending migrations. */
   constructor(path: string) {
@@ -241,6 +242,13 @@ export class Store {
       count: (table: string) => p(`SELECT count(*) FROM ${table}`).pluck(),
       statusCounts: p('SELECT status, count(*) AS n FROM finding_state GROUP BY status'),
     };
+  }
+
+  /** A statement built from a filter, prepared once per distinct SQL text. */
+  private prepared(sql: string): Database.Statement {
+    let st = this.filterStatements.get(sql);
+    if (!st) this.filterStatements.set(sql, (st = this.db.prepare(sql)));
+    return st;
   }
 
   /** Apply migrations registered after the store was opened (e.g. by a module imported later); returns their versions. */
@@ -496,10 +504,12 @@ export class Store {
     if (filter.until !== undefined) (where.push('f.created_at <= ?'), params.push(/^\d{4}-\d{2}-\d{2}$/.test(filter.until) ? `${filter.until}T23:59:59.999Z` : filter.until));
     if (filter.minRisk !== undefined) (where.push('f.risk >= ?'), params.push(filter.minRisk));
     const from = `FROM findings f JOIN listings l ON l.id = f.listing_id JOIN finding_state s ON s.finding_id = f.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const total = this.db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
-    const rows = this.db
-      .prepare(`SELECT f.*, l.key AS listing_key, s.status AS status, ${latestJson} AS listing_json ${from} ORDER BY f.id DESC LIMIT ? OFFSET ?`)
-      .all(...params, filter.limit ?? -1, filter.offset ?? 0) as Row[];
+    const total = this.prepared(`SELECT count(*) ${from}`).pluck().get(...params) as number;
+    const rows = this.prepared(`SELECT f.*, l.key AS listing_key, s.status AS status, ${latestJson} AS listing_json ${from} ORDER BY f.id DESC LIMIT ? OFFSET ?`).all(
+      ...params,
+      filter.limit ?? -1,
+      filter.offset ?? 0,
+    ) as Row[];
     const items = rows.map((r) => ({
       ...this.toFinding(r),
       status: parseAs(FindingStatus, r.status, `status of finding ${r.id}`),
