@@ -118,8 +118,11 @@ describe.skipIf(!manifest)('training-market saved pages', () => {
     expect(xss.length).toBeGreaterThan(3);
     for (const f of xss) {
       const listing = ADAPTERS[f.marketplace].parseListing(read(f), f.url, f.marketplace === 'shopee' ? shopeeCard(f) : undefined);
-      expect(listing.title).toBe('<img src=x onerror=alert(1)> Giày Nike rep 1:1');
-      expect(listing.sellerName).toBe('Shop "><svg onload=alert(2)>');
+      // The saved hostile strings (README: `<img src=x onerror=alert(1)> …` by `Shop "><svg onload=alert(2)>`).
+      expect(f.expect!.title).toMatch(/<img /);
+      expect(f.expect!.sellerName).toMatch(/<svg /);
+      expect(listing.title).toBe(f.expect!.title);
+      expect(listing.sellerName).toBe(f.expect!.sellerName);
     }
   });
 });
