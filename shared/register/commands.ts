@@ -74,13 +74,19 @@ export default function registerRegisterCommands(program: Command): void {
     .option('--db <path>', DB_HELP)
     .option('--kind <kind>', 'chỉ loại này / only this kind (mark, collective_mark, certification_mark, gi)')
     .option('--json', 'in dạng JSON / print as JSON')
-    .action(async (opts: { db?: string; kind?: string; json?: boolean }) => {
+    .option('--csv', 'in dạng CSV nhập lại được / print as register CSV (importable again)')
+    .action(async (opts: { db?: string; kind?: string; json?: boolean; csv?: boolean }) => {
       const { openStore } = await import('../store/index.ts');
       const store = openStore(opts.db);
       try {
         const rights = store.listRights().filter((r) => !opts.kind || r.kind === opts.kind);
         if (opts.json) {
           console.log(JSON.stringify(rights, null, 2));
+          return;
+        }
+        if (opts.csv) {
+          const { formatRegisterCsv } = await import('./csv.ts');
+          process.stdout.write(formatRegisterCsv(rights));
           return;
         }
         const table = [['id', 'kind', 'name', 'product', 'region', 'registrationNo'], ...rights.map(row)];
