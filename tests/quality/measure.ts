@@ -120,6 +120,7 @@ function main(): void {
     const labels = loadDevLabels();
     const overall = newTally();
     const groups = new Map<Group, Tally>([['mark', newTally()], ['gi', newTally()], ['collective/certification', newTally()]]);
+    const platforms = new Map<string, Tally>();
     const compat = { pairs: 0, found: 0, asCompat: 0 };
     let claimAsCompat = 0;
     let missing = 0;
@@ -153,16 +154,20 @@ function main(): void {
         negatives++;
         if (hits.size > 0) negativesWithHit++;
       }
+      const plat = platforms.get(t.platform) ?? newTally();
+      platforms.set(t.platform, plat);
       for (const id of gold) {
         const g = groups.get(groupOf(byId.get(id)))!;
         const found = hits.get(id);
         if (found) {
           overall.tp++;
           g.tp++;
+          plat.tp++;
           if (found.every((h) => h.method === 'compatibility')) claimAsCompat++;
         } else {
           overall.fn++;
           g.fn++;
+          plat.fn++;
           fnLines.push(`FN ${label.key}\t${id}\t${clean(t.title)}\t${label.note}`);
         }
       }
@@ -176,6 +181,7 @@ function main(): void {
       for (const [id, found] of hits) {
         if (gold.has(id) || compatGold.has(id)) continue;
         overall.fp++;
+        plat.fp++;
         groups.get(groupOf(byId.get(id)))!.fp++;
         fpLines.push(`FP ${label.key}\t${id}\t${clean(t.title)}\tmatched ${describe(found)}${label.note ? `\tnote: ${label.note}` : ''}`);
       }
@@ -184,6 +190,7 @@ function main(): void {
     console.log(`\nreal titles (dev-labels.csv): ${labels.length - missing} labelled listings${missing ? `, ${missing} not found in titles_dev` : ''}; ${(perTitleUs).toFixed(0)} µs per title`);
     console.log(line('overall', overall));
     for (const [name, t] of groups) console.log(line(`  ${name}`, t));
+    for (const [name, t] of platforms) console.log(line(`  on ${name}`, t));
     console.log(`compatibility uses           ${compat.pairs} pairs: found ${ratio(compat.found, compat.pairs)}, reported as compatibility ${ratio(compat.asCompat, compat.pairs)}`);
     console.log(`brand claims reported only as compatibility: ${claimAsCompat}`);
     console.log(`negative listings with any hit: ${negativesWithHit} of ${negatives}`);
