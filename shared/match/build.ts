@@ -41,26 +41,29 @@ export interface RightInfo {
   englishWord: boolean;
   /** Its longest sign is at most 3 letters: only whole tokens. */
   short: boolean;
-  niceClasses: Set<number>;
+  niceClasses: ReadonlySet<number>;
   /** Folded words of the owner's name ("nestle", "apple"), longer than 3 letters. */
-  ownerWords: Set<string>;
+  ownerWords: ReadonlySet<string>;
   /** Folded forms of authorised shop names. */
-  authorizedNames: Set<string>;
+  authorizedNames: ReadonlySet<string>;
 }
 
 /** The built index. */
 export interface MatchIndex {
   infos: RightInfo[];
   variants: Variant[];
-  /** Squeezed compact form → variant indexes. */
-  keys: Map<string, number[]>;
-  /** Every prefix of every squeezed compact form. */
-  prefixes: Set<string>;
-  /** One-letter deletions of long distinctive marks' squeezed forms → variant indexes. */
-  deletions: Map<string, number[]>;
-  /** Squeezed forms indexed for fuzzy matching → variant indexes (for one-letter additions in the text). */
-  fuzzyKeys: Map<string, number[]>;
+  /**
+   * Every prefix of every squeezed compact form → the variants whose whole form it is (an empty list
+   * for a prefix only): one hash look-up per window step says both "go on" and "found".
+   */
+  keys: Map<string, readonly number[]>;
+  /** Squeezed forms of long marks and each of their one-letter deletions → variant indexes (SymSpell). */
+  near: Map<string, number[]>;
 }
+
+const PREFIX_ONLY: readonly number[] = Object.freeze([]);
+const NO_CLASSES: ReadonlySet<number> = new Set();
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** Minimum squeezed length for a mark to be looked for by edit distance. */
 export const FUZZY_MIN_LENGTH = 6;
@@ -106,10 +109,8 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
   const vocab = getVocab();
   const infos: RightInfo[] = [];
   const variants: Variant[] = [];
-  const keys = new Map<string, number[]>();
-  const prefixes = new Set<string>();
-  const deletions = new Map<string, number[]>();
-  const fuzzyKeys = new Map<string, number[]>();
+  const keys = new Map<string, readonly number[]>();
+  const near = new Map<string, number[]>();
 
   rights.forEach((right, rightIdx) => {
     const concepts = conceptsOf(right.product);
@@ -150,30 +151,33 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
       const vietnameseWords = toks.some((t) => t.toned) && toks.every((t) => isVietnameseSyllable(t.folded));
       if (vocab.ordinary.has(compact) || vietnameseWords || (toks.length === 1 && vocab.ordinary.has(toks[0].folded))) ordinary ||= !alias;
     }
-    const authorizedNames = new Set((right.authorizedSellers ?? []).flatMap((s) => (s.shopName ? [normalizeText(s.shopName).tokens.map((t) => t.folded).join(' ')] : [])));
+    const authorizedNamesList = ((right.authorizedSellers ?? []).flatMap((s) => (s.shopName ? [normalizeText(s.shopName).tokens.map((t) => t.folded).join(' ')] : [])));
+    const authorizedNames: ReadonlySet<string> = authorizedNamesList.length > 0 ? new Set(authorizedNamesList) : NO_WORDS;
     infos.push({
       right,
       productBound,
       concepts,
       ordinary,
       englishWord,
-      ownerWords: new Set(normalizeText(right.owner ?? '').tokens.map((t) => t.folded).filter((w) => w.length > 3 && !['corporation', 'company', 'limited', 'group', 'produits', 'societe', 'holdings'].includes(w))),
+      ownerWords: right.owner === undefined ? NO_WORDS : new Set(normalizeText(right.owner).tokens.map((t) => t.folded).filter((w) => w.length > 3 && !['corporation', 'company', 'limited', 'group', 'produits', 'societe', 'holdings'].includes(w))),
       short: maxLen <= 3,
-      niceClasses: new Set(right.niceClasses ?? []),
+      niceClasses: right.niceClasses && right.niceClasses.length > 0 ? new Set(right.niceClasses) : NO_CLASSES,
       authorizedNames,
     });
     for (const v of mine) {
       const idx = variants.length;
       variants.push(v);
       const key = squeeze(v.compact);
-      push(keys, key, idx);
-      for (let i = 1; i <= key.length; i++) prefixes.add(key.slice(0, i));
+      for (let i = 1; i < key.length; i++) if (!keys.has(key.slice(0, i))) keys.set(key.slice(0, i), PREFIX_ONLY);
+      const list = keys.get(key);
+      if (list === undefined || list === PREFIX_ONLY) keys.set(key, [idx]);
+      else if (!list.includes(idx)) (list as number[]).push(idx);
       const fuzzyOk = right.kind === 'mark' && key.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(key) && !vocab.ordinary.has(v.compact);
       if (fuzzyOk) {
-        push(fuzzyKeys, key, idx);
-        for (let i = 0; i < key.length; i++) push(deletions, key.slice(0, i) + key.slice(i + 1), idx);
+        push(near, key, idx);
+        for (let i = 0; i < key.length; i++) push(near, key.slice(0, i) + key.slice(i + 1), idx);
       }
     }
   });
-  return { infos, variants, keys, prefixes, deletions, fuzzyKeys };
+  return { infos, variants, keys, near };
 }

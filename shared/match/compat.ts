@@ -107,6 +107,7 @@ function inBrandList(toks: readonly TextToken[], i: number, j: number, hitStarts
 
 /** Which hits (by token range) are compatibility uses; later mentions of a right first named for compatibility are too. */
 export function compatibilityHits(toks: readonly TextToken[], ranges: ReadonlyArray<{ tokStart: number; tokEnd: number; rightId: string }>): boolean[] {
+  if (ranges.length === 0) return [];
   const hitStarts = new Set(ranges.map((r) => r.tokStart));
   const hitEnds = new Set(ranges.map((r) => r.tokEnd));
   const titleIsPart = partHeaded(toks, toks.length);

@@ -138,7 +138,7 @@ const ENGLISH_SMALL = new Set(['up', 'on', 'in', 'of', 'and', 'the', 'to', 'my',
 function inForeignPhrase(toks: readonly TextToken[], i: number, j: number, index: MatchIndex, info: RightInfo): boolean {
   const vocab = getVocab();
   // another registered sign or the owner's name next to it is a brand context ("Apple Macbook", "Nestle Milo")
-  const known = (k: number) => index.keys.has(squeeze(toks[k].folded)) || info.ownerWords.has(toks[k].folded);
+  const known = (k: number) => (index.keys.get(squeeze(toks[k].folded))?.length ?? 0) > 0 || info.ownerWords.has(toks[k].folded);
   const plain = (k: number) => k >= 0 && k < toks.length && (foreignWord(toks[k]) || ENGLISH_SMALL.has(toks[k].folded)) && !vocab.goods.has(toks, k, 1) && !known(k);
   if (toks[j + 1]?.folded === 's' && toks[j + 1].gapBefore === 'inword') j++; // "Tiger's Eye
   // right after a goods word ("Giày Vans …", "Sữa tắm Dove Body Wash") the sign is in brand position
@@ -281,17 +281,17 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
   // 1. windows of tokens (plain and digit readings), joined and squeezed, grown while some name starts so
   const n = toks.length;
   const scan = (read: 'plain' | 'digits', pieceOf: (t: TextToken) => string | undefined) => {
+    const squeezed: string[] = new Array(n);
+    for (let k = 0; k < n; k++) squeezed[k] = squeeze(pieceOf(toks[k]) ?? '');
     for (let i = 0; i < n; i++) {
       let acc = '';
       for (let j = i; j < n; j++) {
         if (j > i && toks[j].gapBefore === 'hard') break;
-        const piece = pieceOf(toks[j]);
-        if (piece === undefined) break;
-        const p = squeeze(piece);
+        const p = squeezed[j];
         acc = acc.length > 0 && acc.charCodeAt(acc.length - 1) === p.charCodeAt(0) ? acc + p.slice(1) : acc + p;
-        if (!index.prefixes.has(acc)) break;
         const vs = index.keys.get(acc);
-        if (vs !== undefined) for (const v of vs) consider(v, i, j, read, undefined, pieceOf as (t: TextToken) => string);
+        if (vs === undefined) break;
+        for (const v of vs) consider(v, i, j, read, undefined, pieceOf as (t: TextToken) => string);
       }
     }
   };
@@ -310,21 +310,21 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
     if (vs) for (const v of vs) if (index.variants[v].compact === t.letterHead) consider(v, i, i, 'head', t.digitTailStart);
   }
   // 3. one-letter misspellings of long distinctive marks
-  if (index.deletions.size > 0) {
+  if (index.near.size > 0) {
     for (let i = 0; i < n; i++) {
       const t = toks[i];
-      if (t.toned || t.folded.length < FUZZY_MIN_LENGTH - 1) continue;
+      if (t.toned || t.folded.length < FUZZY_MIN_LENGTH - 1 || (t.alts.length === 0 && isVietnameseSyllable(t.folded))) continue;
       const reads = t.alts.length > 0 ? t.alts : /^[a-z]+$/.test(t.folded) ? [t.folded] : [];
       for (const r of reads) {
         const key = squeeze(r);
-        if (key.length < FUZZY_MIN_LENGTH - 1 || index.keys.has(key) || vocab.ordinary.has(r) || vocab.otherBrands.has(r) || vocab.otherBrands.has(key)) continue;
+        if (key.length < FUZZY_MIN_LENGTH - 1 || (index.keys.get(key)?.length ?? 0) > 0 || vocab.ordinary.has(r) || vocab.otherBrands.has(r) || vocab.otherBrands.has(key)) continue;
         if (found.some((f) => f.tokStart <= i && f.tokEnd > i)) continue;
         const cands = new Set<number>();
-        for (const c of index.deletions.get(key) ?? []) cands.add(c);
+        // SymSpell: the word itself and each one-letter deletion, against the names and their deletions
+        for (const c of index.near.get(key) ?? []) cands.add(c);
         for (let d = 0; d < key.length; d++) {
-          const del = key.slice(0, d) + key.slice(d + 1);
-          for (const c of index.fuzzyKeys.get(del) ?? []) cands.add(c);
-          for (const c of index.deletions.get(del) ?? []) cands.add(c);
+          const hit = index.near.get(key.slice(0, d) + key.slice(d + 1));
+          if (hit !== undefined) for (const c of hit) cands.add(c);
         }
         for (const c of cands) {
           const target = squeeze(index.variants[c].compact);

@@ -21,9 +21,13 @@ export interface PhraseHit<V> {
   value: V;
 }
 
+const NONE: unknown[] = [];
+
 /** A table of multi-word phrases looked up by folded tokens, honouring diacritics when the text has them. */
 export class PhraseTable<V> {
   private readonly map = new Map<string, PhraseEntry<V>[]>();
+  /** First words of the phrases: most look-ups stop here without building a key. */
+  private readonly firstWords = new Set<string>();
   /** The longest phrase, in tokens. */
   maxLen = 0;
 
@@ -38,6 +42,7 @@ export class PhraseTable<V> {
     const toks = normalizeText(phrase).tokens;
     if (toks.length === 0) return;
     const key = toks.map((t) => t.folded).join(' ');
+    this.firstWords.add(toks[0].folded);
     const list = this.map.get(key) ?? [];
     list.push({ accented: toks.map((t) => t.accented), value });
     this.map.set(key, list);
@@ -46,10 +51,11 @@ export class PhraseTable<V> {
 
   /** The values of the phrase made of tokens [i, i+n), if the accents (where written) agree. */
   lookup(tokens: readonly TextToken[], i: number, n: number): V[] {
+    if (n > this.maxLen || !this.firstWords.has(tokens[i].folded)) return NONE as V[];
     let key = tokens[i].folded;
     for (let k = 1; k < n; k++) key += ' ' + tokens[i + k].folded;
     const list = this.map.get(key);
-    if (list === undefined) return [];
+    if (list === undefined) return NONE as V[];
     const out: V[] = [];
     for (const e of list) {
       let ok = true;
@@ -68,6 +74,7 @@ export class PhraseTable<V> {
   scan(tokens: readonly TextToken[]): PhraseHit<V>[] {
     const hits: PhraseHit<V>[] = [];
     for (let i = 0; i < tokens.length; i++) {
+      if (!this.firstWords.has(tokens[i].folded)) continue;
       for (let n = Math.min(this.maxLen, tokens.length - i); n >= 1; n--) {
         for (const value of this.lookup(tokens, i, n)) hits.push({ start: i, end: i + n, value });
       }
@@ -88,6 +95,7 @@ export class PhraseTable<V> {
 
   /** Whether some phrase of the table starts at token index `start`. */
   startsAt(tokens: readonly TextToken[], start: number): boolean {
+    if (start < 0 || start >= tokens.length || !this.firstWords.has(tokens[start].folded)) return false;
     for (let n = 1; n <= this.maxLen; n++) if (this.has(tokens, start, n)) return true;
     return false;
   }
