@@ -309,20 +309,71 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
     const apiWaits = new WeakMap<object, Promise<ApiAnswer[]>>();
     const browserAdapters = marketplaces.map((m) => adapters[m]!).filter((a) => a.manifest.needsBrowser);
     const browserPace = browserAdapters.length ? pace(browserAdapters[0], opts) : { perMinute: undefined, concurrency: 2 };
-    const browserRouter = createPlaywrightRouter();
-    addRoutes(browserRouter, deps, async (ctx: PlaywrightCrawlingContext) => browserPage(ctx));
     const harPathOf = (pageId: string) => join(harDir, `${pageId}.har`);
-    const browserCrawler = new PlaywrightCrawler(
+    /** Before a browser-site page loads: wait for the JSON API calls its script makes (Shopee's /api/v4). */
+    const watchApi = async ({ page, request }: PlaywrightCrawlingContext) => {
+      const data = request.userData.data as CrawlRequestData;
+      const wanted = adapters[data.marketplace]?.apiUrlsFor?.(request.url) ?? [];
+      if (!wanted.length) return;
+      apiWaits.set(
+        page,
+        Promise.all(
+          wanted.map((w) =>
+            page
+              .waitForResponse((r: PwResponse) => sameApiCall(r.url(), w), { timeout: 20_000 })
+              .then(async (r: PwResponse) => ({ url: r.url(), status: r.status(), text: await r.text(), retryAfter: r.headers()['retry-after'] }))
+              .catch(() => undefined),
+          ),
+        ),
+      );
+    };
+    const browserLaunch = { launcher: chromium, launchOptions: chromiumLaunchOptions() };
+
+    // The reader: browser sites' search and listing pages, in one shared context, without images or
+    // styles (nothing is captured from these loads; a suspicious listing gets a CAPTURE request).
+    const readerRouter = createPlaywrightRouter();
+    addRoutes(readerRouter, deps, async (ctx: PlaywrightCrawlingContext) => browserPage(ctx, undefined));
+    const readerCrawler = new PlaywrightCrawler(
       {
         ...common,
-        requestQueue: await RequestQueue.open(`run-${runId}-browser`, { config }),
+        requestQueue: await RequestQueue.open(`run-${runId}-reader`, { config }),
         requestHandler: async (ctx) => {
-          await browserRouter(ctx);
+          await readerRouter(ctx as never);
           finished();
         },
-        launchContext: { launcher: chromium, useIncognitoPages: true, launchOptions: chromiumLaunchOptions() },
+        launchContext: { ...browserLaunch, useIncognitoPages: false },
+        browserPoolOptions: { useFingerprints: false, retireBrowserAfterPageCount: 2000 },
+        preNavigationHooks: [
+          async (ctx, gotoOptions) => {
+            if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
+            await ctx.blockRequests();
+            await watchApi(ctx);
+          },
+        ],
+        maxConcurrency: opts.browserConcurrency ?? 4,
+        // Pages mostly wait on the network: start at full concurrency rather than let the pool ramp up.
+        minConcurrency: opts.browserConcurrency ?? 4,
+        ...(browserPace.perMinute && browserAdapters.length && !isLocal(browserAdapters[0].manifest.defaultBaseUrl) ? { maxRequestsPerMinute: browserPace.perMinute } : {}),
+      },
+      config,
+    );
+    crawlers.push(readerCrawler as unknown as BasicCrawler);
+
+    // The capturer: evidence, one fresh context per page recording a HAR (for the WARC), full rendering.
+    const captureRouter = createPlaywrightRouter();
+    addRoutes(captureRouter, deps, async (ctx: PlaywrightCrawlingContext) => browserPage(ctx, harPathOf));
+    const captureCrawler = new PlaywrightCrawler(
+      {
+        ...common,
+        requestQueue: await RequestQueue.open(`run-${runId}-capture`, { config }),
+        requestHandler: async (ctx) => {
+          await captureRouter(ctx as never);
+          finished();
+        },
+        launchContext: { ...browserLaunch, useIncognitoPages: true },
         browserPoolOptions: {
           useFingerprints: false,
+          retireBrowserAfterPageCount: 500,
           prePageCreateHooks: [
             (pageId, _controller, pageOptions) => {
               if (pageOptions) (pageOptions as Record<string, unknown>).recordHar = { path: harPathOf(pageId), content: 'embed' };
@@ -330,30 +381,13 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
           ],
           postPageCloseHooks: [(pageId) => void rm(harPathOf(pageId), { force: true })],
         },
-        preNavigationHooks: [
-          async ({ page, request }) => {
-            const data = request.userData.data as CrawlRequestData;
-            const wanted = adapters[data.marketplace]?.apiUrlsFor?.(request.url) ?? [];
-            if (!wanted.length) return;
-            apiWaits.set(
-              page,
-              Promise.all(
-                wanted.map((w) =>
-                  page
-                    .waitForResponse((r: PwResponse) => sameApiCall(r.url(), w), { timeout: 20_000 })
-                    .then(async (r: PwResponse) => ({ url: r.url(), status: r.status(), text: await r.text(), retryAfter: r.headers()['retry-after'] }))
-                    .catch(() => undefined),
-                ),
-              ),
-            );
-          },
-        ],
-        maxConcurrency: opts.browserConcurrency ?? 2,
-        ...(browserPace.perMinute && browserAdapters.length && !isLocal(browserAdapters[0].manifest.defaultBaseUrl) ? { maxRequestsPerMinute: browserPace.perMinute } : {}),
+        preNavigationHooks: [async (ctx) => watchApi(ctx)],
+        maxConcurrency: 2,
+        minConcurrency: 2,
       },
       config,
     );
-    crawlers.push(browserCrawler as unknown as BasicCrawler);
+    crawlers.push(captureCrawler as unknown as BasicCrawler);
 
     async function httpPage(ctx: HttpCrawlingContext): Promise<FetchedPage> {
       const { request, response } = ctx;
@@ -371,16 +405,16 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
       };
     }
 
-    async function browserPage(ctx: PlaywrightCrawlingContext): Promise<FetchedPage> {
+    async function browserPage(ctx: PlaywrightCrawlingContext, harPath: ((pageId: string) => string) | undefined): Promise<FetchedPage> {
       const { request, page, response } = ctx;
-      const pageId = browserCrawler.browserPool.getPageId(page);
+      const pageId = harPath ? ctx.crawler.browserPool.getPageId(page) : undefined;
       const base = {
         label: request.label as RequestLabel,
         uniqueKey: request.uniqueKey,
         url: request.url,
         loadedUrl: page.url(),
         data: request.userData.data as CrawlRequestData,
-        browser: { page, harPath: pageId ? harPathOf(pageId) : undefined },
+        browser: { page, harPath: pageId && harPath ? harPath(pageId) : undefined },
       };
       const answers = await (apiWaits.get(page) ?? Promise.resolve([] as ApiAnswer[]));
       const main = answers[0];
@@ -407,8 +441,8 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
     }
 
     function crawlerFor(row: CrawlRequestRow) {
-      if (row.label === 'CAPTURE') return browserCrawler;
-      return httpCrawlers.get(row.data.marketplace) ?? browserCrawler;
+      if (row.label === 'CAPTURE') return captureCrawler;
+      return httpCrawlers.get(row.data.marketplace) ?? readerCrawler;
     }
 
     async function dispatch(rows: CrawlRequestRow[]): Promise<void> {

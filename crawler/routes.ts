@@ -159,13 +159,59 @@ export async function handleSearch(deps: RouteDeps, page: FetchedPage): Promise<
     label: 'LISTING',
     data: { marketplace, listingKey: `${marketplace}:${card.externalId}`, card: { ...card.partial, url: card.url } },
   }));
+  // On browser sites a page load is dear: a card whose own data already passes the threshold is
+  // recorded and matched from the search API's answer, and goes straight to evidence capture (which
+  // reads the listing again from its own load). The other cards are read from their pages.
+  const fromCards = adapter.manifest.needsBrowser ? matchCards(deps, rows) : new Map<string, CardFinding>();
   if (result.next) rows.push({ uniqueKey: requestKey('SEARCH', result.next), url: result.next, label: 'SEARCH', data: { marketplace, term: page.data.term } });
   const fresh = deps.store.transaction(() => {
     const added = deps.progress.add(deps.admit(rows));
+    const toFetch: CrawlRequestRow[] = [];
+    for (const row of added) {
+      const card = fromCards.get(row.uniqueKey);
+      if (!card) {
+        toFetch.push(row);
+        continue;
+      }
+      const { listingKey } = deps.store.recordObservation(card.listing, { runId: deps.runId });
+      const { finding } = deps.store.addFinding({ listingKey, source: 'crawl', createdBy: deps.actor, runId: deps.runId, match: card.match });
+      const capture: CrawlRequestRow = {
+        uniqueKey: requestKey('CAPTURE', card.listing.url),
+        url: card.listing.url,
+        label: 'CAPTURE',
+        data: { marketplace, listingKey, findingId: finding.id, card: row.data.card },
+      };
+      if (!hasCompleteCapture(deps.store, finding.id)) toFetch.push(...deps.progress.add(deps.admit([capture])));
+      deps.progress.finish(row.uniqueKey, 'done', 'from-card', { ...card.facts, findingId: finding.id });
+      deps.counters.listings++;
+      deps.counters.findings++;
+    }
     deps.progress.finish(page.uniqueKey, 'done', 'ok', { cards: result.cards.length });
-    return added;
+    return toFetch;
   });
   await deps.dispatch(fresh);
+}
+
+/** A search card that is a finding on its own data. */
+interface CardFinding {
+  listing: Listing;
+  match: ReturnType<typeof matchListing>;
+  facts: ListingFacts;
+}
+
+/** The LISTING rows whose card alone is a valid listing at or above the threshold, by request key. */
+function matchCards(deps: RouteDeps, rows: CrawlRequestRow[]): Map<string, CardFinding> {
+  const out = new Map<string, CardFinding>();
+  const seenAt = new Date().toISOString();
+  for (const row of rows) {
+    const key = row.data.listingKey!;
+    const parsed = Listing.safeParse({ ...(row.data.card ?? {}), marketplace: row.data.marketplace, externalId: key.slice(key.indexOf(':') + 1), url: row.url, seenAt });
+    if (!parsed.success) continue;
+    const match = matchListing(deps.matcher, parsed.data);
+    if (match.risk < deps.threshold) continue;
+    out.set(row.uniqueKey, { listing: parsed.data, match, facts: { listingKey: key, price: parsed.data.price, rights: [...new Set(match.hits.map((h) => h.rightId))] } });
+  }
+  return out;
 }
 
 /** The listing of a page, or a non-retried error naming what the parser refused. */
@@ -214,7 +260,8 @@ export async function handleListing(deps: RouteDeps, page: FetchedPage): Promise
   const listing = parseListingOf(adapter, page);
   const match = matchListing(deps.matcher, listing);
   const suspicious = match.risk >= deps.threshold;
-  const inBrowser = page.browser !== undefined;
+  // Evidence comes from this load only when the page records its HTTP exchanges (the capturer's pages).
+  const inBrowser = page.browser?.harPath !== undefined;
   // The facts kept with the request feed the end-of-run price pass (median price per right).
   const facts: ListingFacts = { listingKey: `${listing.marketplace}:${listing.externalId}`, price: listing.price, rights: [...new Set(match.hits.map((h) => h.rightId))] };
   const outcome = deps.store.transaction(() => {

@@ -67,7 +67,7 @@ export function summariseRun(store: Store, progress: CrawlProgress, extra: { run
     interrupted: extra.interrupted ?? false,
     durationMs: extra.durationMs,
     counts: {
-      pages: sum((t) => t.state === 'done' || t.state === 'failed'),
+      pages: sum((t) => (t.state === 'done' || t.state === 'failed') && t.outcome !== 'from-card'),
       listings,
       findings: risks.length,
       findingsHigh: risks.filter((r) => riskBand(r) === 'high').length,

@@ -50,7 +50,7 @@ describe('harToWarc', () => {
     for await (const r of WARCParser.iterRecords([warc])) {
       records.push({
         type: r.warcType,
-        uri: r.warcTargetURI,
+        uri: r.warcTargetURI ?? undefined,
         status: r.httpHeaders?.statusline,
         headers: { enc: r.httpHeaders?.headers.get('content-encoding') ?? null, host: r.httpHeaders?.headers.get('host') ?? null, len: r.httpHeaders?.headers.get('content-length') ?? null },
         body: await r.readFully(true),
