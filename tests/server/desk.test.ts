@@ -20,6 +20,8 @@ let s: TestServer;
 let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
+/** Console errors of the desk's pages (a CSP violation shows here: the desk must need no exception to its CSP). */
+const consoleErrors: string[] = [];
 const ids: Record<string, number> = {};
 
 /** A crawl finding with a match whose spans point into the title. */
@@ -57,6 +59,9 @@ beforeAll(async () => {
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${m.text()} @ ${page.url()}`);
   });
   // The officer's flag carries a real PNG screenshot of a (fake) listing page, as the extension would capture.
   const l = listing({ title: 'Sữa Vinamilk rep 1:1 hàng F1', sellerName: 'Shop Sữa Giá Rẻ' });
@@ -259,7 +264,10 @@ describe('review desk in Chromium', () => {
     await context.close();
   });
 
-  it('no dialog fired on any page', () => {
+  it('no dialog fired on any page, and no page broke its own CSP', () => {
     expect(dialogs).toEqual([]);
+    expect(consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+    // the captured page's own script was there and Chromium refused to run it in the sandbox
+    expect(consoleErrors.some((e) => /Blocked script execution in '[^']*\/artefacts\/[0-9a-f]{64}\/preview' because the document's frame is sandboxed/.test(e))).toBe(true);
   });
 });
