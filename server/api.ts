@@ -19,12 +19,15 @@ import {
 } from '../shared/schema/index.ts';
 import type { Accounts } from './accounts.ts';
 import { bearerAuth, errorBody, requireRole, type AuthEnv } from './auth.ts';
-import { checkFlag, describeZodError, FlagRefused, replay, writeFlag, type FlagLimits } from './flags.ts';
+import { checkFlag, describeZodError, FlagRefused, replay, Slots, writeFlag, type FlagLimits } from './flags.ts';
 import type { RegisterMatcher } from './matcher.ts';
 import { serveArtefact } from './artefacts.ts';
 import { addFindingsToCase, createCase, decide, recordReferral, recordTakedown, caseView, ReviewRefused } from './review.ts';
 import type { ServiceStore } from './store-port.ts';
 import { listCaseData, rankedFindings } from './read-models.ts';
+
+/** Flags processed at once (see `Slots`). */
+const FLAG_SLOTS = 2;
 
 /** Query parameters of `GET /api/findings` (and the desk queue). */
 export const FindingQuery = z.object({
@@ -79,6 +82,7 @@ export function idParam(v: string | undefined): number | undefined {
 export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
   const { store, accounts, limits } = deps;
   const api = new Hono<AuthEnv>();
+  const flagSlots = new Slots(FLAG_SLOTS);
   api.use('*', bearerAuth(accounts));
   // JSON bodies of review and case calls are small; flags have their own, larger limit below.
   api.use('*', async (c, next) => (c.req.path.endsWith('/flags') ? next() : smallBody(c, next)));
@@ -106,6 +110,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
       if (!type.startsWith('multipart/form-data')) {
         return c.json(errorBody(`Content-Type must be multipart/form-data (a "flag" JSON part and one file part per artefact), got "${type}"`, 'Content-Type'), 415);
       }
+      return flagSlots.run(async () => {
       try {
         let form: FormData;
         try {
@@ -128,6 +133,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
         if (e instanceof FlagRefused) return c.json(errorBody(e.message, e.field), e.status, e.status === 413 ? { Connection: 'close' } : {});
         throw e;
       }
+      });
     },
   );
 

@@ -64,6 +64,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   );
   app.route('/api', apiRoutes({ store, accounts, matcher: new RegisterMatcher(store), limits }));
 
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/static/:file', (c) => {
     const f = STATIC[c.req.param('file')];
     if (!f) return c.notFound();

@@ -25,6 +25,31 @@ export interface FlagLimits {
 /** Default limits: an 8 MB artefact (a long full-page screenshot or MHTML), a 25 MB request. */
 export const DEFAULT_LIMITS: FlagLimits = { artefactBytes: 8 * 1024 * 1024, requestBytes: 25 * 1024 * 1024 };
 
+/**
+ * At most `size` holders at a time; others wait in arrival order. Flags are CPU- and disk-heavy
+ * (multipart parsing, hashing, fsync'd blob writes on the event loop), so the service works on a few
+ * at once and the other requests (the desk, reads) keep getting turns between them.
+ */
+export class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  /** Run `fn` when a slot is free. */
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
 /** A refused flag: HTTP status, message and the field it is about. */
 export class FlagRefused extends Error {
   constructor(
@@ -90,7 +115,8 @@ export async function checkFlag(form: FormData, limits: FlagLimits): Promise<Che
       throw new FlagRefused(413, `artefact "${a.part}" (${a.role}) is ${file.size} bytes; the limit per artefact is ${limits.artefactBytes}`, a.part);
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const actual = createHash('sha256').update(bytes).digest('hex');
+    // WebCrypto hashes on libuv's thread pool, so a large artefact does not stall other requests.
+    const actual = Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
     if (actual !== a.sha256) {
       throw new FlagRefused(400, `artefact "${a.part}" (${a.role}): sha256 mismatch: declared ${a.sha256}, received bytes hash to ${actual}; the file changed after capture or in transit`, a.part);
     }

@@ -157,7 +157,30 @@ async function main(): Promise<void> {
     );
     // Flag bodies (and their hashes) are built before each timed request, so client-side hashing is not in the latency.
     results.push(await loadPrepared('POST /api/flags, listing only (baseline)', FLAGS, CONCURRENCY, url, headers, false));
+    // While the artefact flags run, one more client measures what a reviewer's page load waits.
+    let flagging = true;
+    const during: Result = { name: 'GET /api/me during artefact flags (1 client)', n: 0, seconds: 0, latencies: [], errors: [], bytes: 0 };
+    const probe = (async () => {
+      const t0 = performance.now();
+      while (flagging) {
+        const t = performance.now();
+        try {
+          const r = await fetch(`${url}/api/me`, { headers });
+          await r.arrayBuffer();
+          if (!r.ok) during.errors.push(`HTTP ${r.status}`);
+        } catch (e) {
+          during.errors.push((e as Error).message);
+        }
+        during.latencies.push(performance.now() - t);
+        during.n++;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      during.seconds = (performance.now() - t0) / 1000;
+    })();
     results.push(await loadPrepared('POST /api/flags, 4 artefacts 2.3–6.3 MB', FLAGS, CONCURRENCY, url, headers, true));
+    flagging = false;
+    await probe;
+    results.push(during);
 
     const verify = openStore(db);
     const officerFindings = verify.listFindings({ source: 'officer' }).total;
