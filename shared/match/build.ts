@@ -59,6 +59,8 @@ export interface MatchIndex {
   keys: Map<string, readonly number[]>;
   /** Squeezed forms of long marks and each of their one-letter deletions → variant indexes (SymSpell). */
   near: Map<string, number[]>;
+  /** Memo of misspelling look-ups (word → variants one edit away), filled while matching. */
+  nearMemo: Map<string, readonly number[]>;
 }
 
 const PREFIX_ONLY: readonly number[] = Object.freeze([]);
@@ -179,5 +181,5 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
       }
     }
   });
-  return { infos, variants, keys, near };
+  return { infos, variants, keys, near, nearMemo: new Map() };
 }

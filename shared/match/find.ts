@@ -188,6 +188,38 @@ function productBoundCheck(toks: readonly TextToken[], i: number, j: number, v: 
   return null;
 }
 
+const NO_VARIANTS: readonly number[] = Object.freeze([]);
+
+/**
+ * The variants one edit away from a squeezed word (SymSpell: the word and each of its one-letter
+ * deletions against the names and theirs, confirmed with fastest-levenshtein). Answers are memoised
+ * per index: marketplace titles repeat their vocabulary, so most words are looked up once.
+ */
+function nearVariants(index: MatchIndex, key: string): readonly number[] {
+  const memo = index.nearMemo;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  let cands: Set<number> | undefined;
+  const add = (list: number[] | undefined) => {
+    if (list === undefined) return;
+    cands ??= new Set<number>();
+    for (const c of list) cands.add(c);
+  };
+  add(index.near.get(key));
+  for (let d = 0; d < key.length; d++) add(index.near.get(key.slice(0, d) + key.slice(d + 1)));
+  let out: readonly number[] = NO_VARIANTS;
+  if (cands !== undefined) {
+    const confirmed = [...cands].filter((c) => distance(key, squeeze(index.variants[c].compact)) === 1);
+    if (confirmed.length > 0) out = confirmed;
+  }
+  if (memo.size >= NEAR_MEMO_SIZE) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
+/** How many words the misspelling memo keeps before it starts again. */
+const NEAR_MEMO_SIZE = 100_000;
+
 /** Find the hits of a text's tokens. */
 export function findHits(index: MatchIndex, text: string, toks: readonly TextToken[], field: 'title' | 'description', facts: ListingFacts): FoundHit[] {
   const found: FoundHit[] = [];
@@ -319,17 +351,7 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
         const key = squeeze(r);
         if (key.length < FUZZY_MIN_LENGTH - 1 || (index.keys.get(key)?.length ?? 0) > 0 || vocab.ordinary.has(r) || vocab.otherBrands.has(r) || vocab.otherBrands.has(key)) continue;
         if (found.some((f) => f.tokStart <= i && f.tokEnd > i)) continue;
-        const cands = new Set<number>();
-        // SymSpell: the word itself and each one-letter deletion, against the names and their deletions
-        for (const c of index.near.get(key) ?? []) cands.add(c);
-        for (let d = 0; d < key.length; d++) {
-          const hit = index.near.get(key.slice(0, d) + key.slice(d + 1));
-          if (hit !== undefined) for (const c of hit) cands.add(c);
-        }
-        for (const c of cands) {
-          const target = squeeze(index.variants[c].compact);
-          if (distance(key, target) === 1 && key.length >= FUZZY_MIN_LENGTH - 1) consider(c, i, i, 'fuzzy');
-        }
+        for (const c of nearVariants(index, key)) consider(c, i, i, 'fuzzy');
       }
     }
   }
