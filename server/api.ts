@@ -110,6 +110,12 @@ export function apiRoutes(deps: ApiDeps): Hono<AuthEnv> {
       if (!type.startsWith('multipart/form-data')) {
         return c.json(errorBody(`Content-Type must be multipart/form-data (a "flag" JSON part and one file part per artefact), got "${type}"`, 'Content-Type'), 415);
       }
+      // Receive the whole body before taking a slot, so a slow upload does not hold one.
+      try {
+        await c.req.arrayBuffer();
+      } catch (e) {
+        return c.json(errorBody(`request body could not be read (${(e as Error).message})`, 'body'), 400);
+      }
       return flagSlots.run(async () => {
       try {
         let form: FormData;
