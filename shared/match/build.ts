@@ -35,6 +35,8 @@ export interface RightInfo {
   productBound: boolean;
   /** Product concepts that count for it (with close ones). */
   concepts: Set<string>;
+  /** Concepts that are its ingredients (they may stand between its product and the place). */
+  ingredients: Set<string>;
   /** Its sign is an ordinary word (or Vietnamese words): it needs the goods to fit. */
   ordinary: boolean;
   /** Its name is an English word ("Clear", "Tiger"): another product's English name may contain it. */
@@ -159,6 +161,7 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
       right,
       productBound,
       concepts,
+      ingredients: new Set([...concepts].flatMap((c) => PRODUCT_CONCEPTS.find((p) => p.id === c)?.ingredients ?? [])),
       ordinary,
       englishWord,
       ownerWords: right.owner === undefined ? NO_WORDS : new Set(normalizeText(right.owner).tokens.map((t) => t.folded).filter((w) => w.length > 3 && !['corporation', 'company', 'limited', 'group', 'produits', 'societe', 'holdings'].includes(w))),

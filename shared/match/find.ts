@@ -175,9 +175,18 @@ function productBoundCheck(toks: readonly TextToken[], i: number, j: number, v: 
     if (dist > 6) continue;
     const lo = p.end <= i ? p.end : j + 1;
     const hi = p.end <= i ? i : p.start;
-    const conflict = ps.some((o) => !info.concepts.has(o.value.concept) && o.start >= lo && o.end <= hi);
+    const conflict = ps.some((o) => !info.concepts.has(o.value.concept) && !info.ingredients.has(o.value.concept) && o.start >= lo && o.end <= hi);
     if (conflict) continue;
-    if (vocab.flavourHeads.endsAt(toks, p.start) && toks[p.start].gapBefore !== 'hard') continue;
+    // the product is only a flavour, a shape or a modifier of another product: "kẹo cà phê",
+    // "bánh phồng tôm Cà Mau", "mật ong hoa cà phê Buôn Ma Thuột"
+    let modifier = false;
+    for (let back = 0; back <= 2 && !modifier; back++) {
+      const at = p.start - back;
+      if (at <= 0 || toks[at].gapBefore === 'hard') break;
+      if (vocab.flavourHeads.endsAt(toks, at)) modifier = true;
+      else if (ps.some((o) => o.end === at && !info.concepts.has(o.value.concept))) modifier = true;
+    }
+    if (modifier) continue;
     if (dist < bestDist) {
       bestDist = dist;
       best = [p.start, p.end];

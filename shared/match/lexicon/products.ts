@@ -18,6 +18,8 @@ export interface ProductConcept {
   notAfter?: string[];
   /** Concepts close enough to count for a GI of this concept (dried lychee for lychee). */
   close?: string[];
+  /** Concepts that are ingredients of this one: named between it and the place, they do not make it another product ("nước mắm cá cơm Phú Quốc"). */
+  ingredients?: string[];
 }
 
 /** Heads that turn a product into a flavour or an ingredient of something else ("kẹo cà phê"). */
@@ -28,7 +30,7 @@ export const PRODUCT_CONCEPTS: ProductConcept[] = [
   { id: 'coffee', phrases: ['cà phê', 'cafe', 'café', 'caphe', 'coffee', 'cafê', 'cf'], notBefore: ['sua', 'den da'] },
   { id: 'tea', phrases: ['chè', 'trà', 'tea', 'chè xanh', 'trà xanh', 'green tea', 'shan tuyết', 'chè shan', 'trà shan', 'búp chè', 'trà búp'], notBefore: ['sua', 'chanh', 'dao', 'sữa', 'đậu', 'khúc bạch', 'thái', 'bưởi', 'hạt sen', 'dưỡng nhan', 'my'], notAfter: ['ấm', 'ly', 'bình', 'khay'] },
   { id: 'lychee', phrases: ['vải thiều', 'vải', 'vai thieu', 'lychee', 'litchi', 'vải sấy', 'vải khô'], notBefore: ['thun', 'cotton', 'lanh', 'jean', 'kaki', 'dù', 'bạt', 'nỉ', 'voan', 'lụa', 'không dệt', 'canvas', 'mềm', 'bố', 'tuyn', 'lưới', 'dày', 'mỏng', 'co giãn', 'may', 'bọc', 'sợi', 'thô', 'đũi', 'nhung', 'da'], notAfter: ['túi', 'áo', 'quần', 'khăn', 'giày', 'mũ', 'nón', 'rèm', 'vỏ', 'bao', 'hộp', 'tủ', 'ghế', 'găng', 'khẩu trang', 'băng', 'mặt nạ', 'ga', 'drap', 'bằng', 'chất', 'loại'] },
-  { id: 'fish_sauce', phrases: ['nước mắm', 'mắm', 'fish sauce', 'nuoc mam'], notBefore: ['tôm', 'ruốc', 'tép', 'cáy', 'nêm', 'tỏi ớt', 'chay'] },
+  { id: 'fish_sauce', phrases: ['nước mắm', 'mắm', 'fish sauce', 'nuoc mam'], notBefore: ['tôm', 'ruốc', 'tép', 'cáy', 'nêm', 'tỏi ớt', 'chay'], ingredients: ['fish', 'salt'] },
   { id: 'pomelo', phrases: ['bưởi', 'pomelo', 'bưởi da xanh', 'buoi'], notBefore: ['tinh dầu', 'dầu gội', 'xịt'], notAfter: ['tinh dầu', 'dầu gội', 'xịt', 'hương', 'vỏ', 'chè', 'kẹo', 'mứt'] },
   { id: 'rice', phrases: ['gạo', 'rice', 'gạo nếp', 'nếp', 'gạo tám', 'séng cù', 'gạo séng cù', 'gao'], notBefore: ['lứt sấy', 'rang'], notAfter: ['bánh', 'giấm', 'bột', 'nồi', 'hộp', 'thùng'] },
   { id: 'honey', phrases: ['mật ong', 'honey', 'mat ong'], notAfter: ['sữa tắm', 'son', 'dưỡng', 'mặt nạ', 'kẹo', 'bánh'] },
