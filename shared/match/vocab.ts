@@ -61,7 +61,7 @@ export class PhraseTable<V> {
       let ok = true;
       for (let k = 0; k < n && ok; k++) {
         const t = tokens[i + k];
-        if (t.toned && t.accented !== e.accented[k] && !(this.loose && e.accented[k] === t.folded)) ok = false;
+        if (t.strict && t.accented !== e.accented[k] && !(this.loose && e.accented[k] === t.folded)) ok = false;
         // a one- or two-letter piece without diacritics ("so", "ni" of "Pa.na.so.ni.c") is not "sổ" or "nỉ"
         else if (!this.loose && !t.toned && t.folded.length <= 2 && e.accented[k] !== t.accented) ok = false;
       }

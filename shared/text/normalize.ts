@@ -29,6 +29,11 @@ export interface TextToken {
   upper: boolean;
   /** Carries Vietnamese diacritics or đ. */
   toned: boolean;
+  /**
+   * Its diacritics (or their absence) are meant: the token is toned, or the text around it is written
+   * with diacritics, so an unmarked "Trung" is not "trứng".
+   */
+  strict: boolean;
   /** Written with look-alike, fancy or full-width letters, invisible characters or decoration. */
   disguised: boolean;
   /** What separates this token from the previous one. */
@@ -177,6 +182,7 @@ export function normalizeText(text: string): NormalizedText {
         alts: digitReadings(folded),
         upper: letters > 0 && uppers === letters,
         toned,
+        strict: toned,
         disguised: trick,
         gapBefore: tokens.length === 0 ? 'start' : gap,
       };
@@ -264,6 +270,10 @@ export function normalizeText(text: string): NormalizedText {
     i += width;
   }
   flush();
+  // a text written with diacritics: its unmarked words are unmarked on purpose
+  let tonedCount = 0;
+  for (const t of tokens) if (t.toned) tonedCount++;
+  if (tonedCount >= 2 && tonedCount * 3 >= tokens.length) for (const t of tokens) t.strict = true;
   return { original: text, tokens };
 }
 
