@@ -225,10 +225,22 @@ ${d.canReview
   <h2>${w.custody}</h2>
   <table class="list custody"><thead><tr><th>#</th><th>${w.at}</th><th>${w.actor}</th><th>${w.action}</th><th>${w.details}</th><th>hash</th></tr></thead>
   <tbody>${d.custody.map(
-    (e) => html`<tr><td>${e.seq}</td><td>${when(e.at)}</td><td>${e.actor}</td><td>${e.action}</td><td class="details">${JSON.stringify(e.details)}</td><td class="hash">${e.hash.slice(0, 16)}…</td></tr>`,
+    (e) => html`<tr><td>${e.seq}</td><td>${when(e.at)}</td><td>${e.actor}</td><td>${e.action}</td><td class="details">${custodyDetails(e.details)}</td><td class="hash" title="${e.hash}">${e.hash.slice(0, 16)}…</td></tr>`,
   )}</tbody></table>
 </section>`;
   return layout(p, `${w.listing} #${f.id}`, body);
+}
+
+/** Custody details as readable "key: value" lines (hashes shortened, full value in the tooltip). */
+export function custodyDetails(details: Record<string, unknown>): H {
+  const lines = Object.entries(details)
+    .filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => {
+      const text = typeof v === 'string' ? v : JSON.stringify(v);
+      const short = text.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1…');
+      return html`<div><span class="k">${k}</span>: <span title="${text}">${short.length > 160 ? `${short.slice(0, 160)}…` : short}</span></div>`;
+    });
+  return html`${lines}` as H;
 }
 
 /** A table of findings (seller page, case page). */

@@ -163,6 +163,7 @@ describe('review desk in Chromium', () => {
     // the captured page renders inside the sandbox (its script, which calls parent.alert, does not run)
     await expect.poll(() => page.frameLocator('iframe.captured').locator('h1').innerText(), { timeout: 10_000 }).toBe('Sữa Vinamilk rep 1:1 hàng F1');
     await shot('listing-flag');
+    await iframe.screenshot({ path: join(SHOTS, 'desk-listing-captured-frame.png') }); // full-page shots may leave out-of-process frames blank
     await page.goto(`${s.url}/findings/${ids.gi}`);
     expect(await page.locator('.big-title mark.hit').innerText()).toBe('Phú Quốc');
     const text = await page.locator('main').innerText();
