@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { flagForm, listing, PASSWORD, postFlag, standardArtefacts, startTestServer, type TestServer } from './helpers.ts';
@@ -19,6 +19,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 let s: TestServer;
 let browser: Browser;
 let page: Page;
+let chromiumHome: string;
 const dialogs: string[] = [];
 /** Console errors of the desk's pages (a CSP violation shows here: the desk must need no exception to its CSP). */
 const consoleErrors: string[] = [];
@@ -52,7 +53,7 @@ beforeAll(async () => {
   });
   ids.low = crawlFinding({ title: 'Ốp lưng cho Vinamilk fan', sellerName: 'Đặc sản miền tây', marketplace: 'tiki', sellerId: 'tk7', url: 'https://tiki.vn/op-p7.html' }, { risk: 0.2 });
 
-  const home = mkdtempSync(join(tmpdir(), 'ipwatch-chromium-'));
+  const home = (chromiumHome = mkdtempSync(join(tmpdir(), 'ipwatch-chromium-')));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS, env: { ...process.env, HOME: home, TMPDIR: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home } });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   page = await context.newPage();
@@ -75,6 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await s?.close();
+  if (chromiumHome) rmSync(chromiumHome, { recursive: true, force: true });
 });
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `desk-${name}.png`), fullPage: true });
