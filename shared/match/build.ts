@@ -177,7 +177,7 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
       const list = keys.get(key);
       if (list === undefined || list === PREFIX_ONLY) keys.set(key, [idx]);
       else if (!list.includes(idx)) (list as number[]).push(idx);
-      const fuzzyOk = right.kind === 'mark' && key.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(key) && !vocab.ordinary.has(v.compact);
+      const fuzzyOk = right.kind === 'mark' && key.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(key);
       if (fuzzyOk) {
         push(near, key, idx);
         for (let i = 0; i < key.length; i++) push(near, key.slice(0, i) + key.slice(i + 1), idx);

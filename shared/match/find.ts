@@ -132,6 +132,9 @@ function foreignWord(t: TextToken | undefined): boolean {
   return !isVietnameseSyllable(t.folded);
 }
 
+/** English words every Vietnamese marketplace uses around any brand ("full box", "freeship"): not another product's name. */
+const MARKET_WORDS = new Set(['full', 'box', 'fullbox', 'freeship', 'free', 'ship', 'sale', 'hot', 'new', 'size', 'auth', 'authentic', 'like', 'rep', 'replica', 'fake', 'super', 'tag', 'bill', 'seal', 'order', 'code', 'voucher', 'combo', 'set', 'pack', 'mini', 'plus', 'pro', 'max', 'unisex', 'trend', 'hottrend', 'style', 'version', 'limited', 'edition', 'original', 'premium', 'chính', 'store', 'shop', 'official', 'mall']);
+
 const ENGLISH_SMALL = new Set(['up', 'on', 'in', 'of', 'and', 'the', 'to', 'my', 'by', 'is', 'it', 'go', 'no', 'so', 'we', 'me']);
 
 /** An ordinary-word sign inside another product's English name ("Blemish Clear Lotion", "APPLE WHITE PEELING"). */
@@ -139,7 +142,7 @@ function inForeignPhrase(toks: readonly TextToken[], i: number, j: number, index
   const vocab = getVocab();
   // another registered sign or the owner's name next to it is a brand context ("Apple Macbook", "Nestle Milo")
   const known = (k: number) => (index.keys.get(squeeze(toks[k].folded))?.length ?? 0) > 0 || info.ownerWords.has(toks[k].folded);
-  const plain = (k: number) => k >= 0 && k < toks.length && (foreignWord(toks[k]) || ENGLISH_SMALL.has(toks[k].folded)) && !vocab.goods.has(toks, k, 1) && !known(k);
+  const plain = (k: number) => k >= 0 && k < toks.length && (foreignWord(toks[k]) || ENGLISH_SMALL.has(toks[k].folded)) && !MARKET_WORDS.has(toks[k].folded) && !vocab.goods.has(toks, k, 1) && !known(k);
   if (toks[j + 1]?.folded === 's' && toks[j + 1].gapBefore === 'inword') j++; // "Tiger's Eye
   // right after a goods word ("Giày Vans …", "Sữa tắm Dove Body Wash") the sign is in brand position
   if (i > 0 && toks[i].gapBefore !== 'hard' && vocab.goods.endsAt(toks, i)) return false;
@@ -199,6 +202,14 @@ function productBoundCheck(toks: readonly TextToken[], i: number, j: number, v: 
 
 const NO_VARIANTS: readonly number[] = Object.freeze([]);
 
+/** Whether two words differ only by two neighbouring letters swapped ("Sasmung", "AiProds"). */
+function swapsTwoAdjacent(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let k = 0;
+  while (k < a.length && a[k] === b[k]) k++;
+  return k + 1 < a.length && a[k] === b[k + 1] && a[k + 1] === b[k] && a.slice(k + 2) === b.slice(k + 2);
+}
+
 /**
  * The variants one edit away from a squeezed word (SymSpell: the word and each of its one-letter
  * deletions against the names and theirs, confirmed with fastest-levenshtein). Answers are memoised
@@ -218,7 +229,10 @@ function nearVariants(index: MatchIndex, key: string): readonly number[] {
   for (let d = 0; d < key.length; d++) add(index.near.get(key.slice(0, d) + key.slice(d + 1)));
   let out: readonly number[] = NO_VARIANTS;
   if (cands !== undefined) {
-    const confirmed = [...cands].filter((c) => distance(key, squeeze(index.variants[c].compact)) === 1);
+    const confirmed = [...cands].filter((c) => {
+      const target = squeeze(index.variants[c].compact);
+      return distance(key, target) === 1 || swapsTwoAdjacent(key, target);
+    });
     if (confirmed.length > 0) out = confirmed;
   }
   if (memo.size >= NEAR_MEMO_SIZE) memo.clear();
@@ -248,7 +262,7 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
     }
     const aligned = join === 'aligned' && read === 'plain';
     if (read !== 'fuzzy' && !accentsAgree(toks, i, j, v, aligned)) return;
-    if (join === 'spaced' && (info.productBound || info.ordinary || v.compact.length < 6 || right.kind !== 'mark')) return;
+    if (join === 'spaced' && (info.productBound || v.compact.length < 5 || right.kind !== 'mark')) return;
     // a joined window must not start or end inside a word ("xN.i.k.e", "Ng.ạn.x")
     if (join !== 'aligned' && ((i > 0 && toks[i].gapBefore === 'inword') || toks[j + 1]?.gapBefore === 'inword')) return;
     // single letters in a row must be the whole row ("M L B", not the "L B" of "M L B")
@@ -300,8 +314,8 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
       if (read === 'plain' && !compactExact && squeeze(v.compact) !== v.compact && vocab.ordinary.has(toks[i].folded)) return;
       if (read === 'plain' && !compactExact && i === j && (vocab.ordinary.has(toks[i].folded) || vocab.otherBrands.has(toks[i].folded))) return;
       if (read === 'fuzzy' && goodsFit === false) return;
-      // a mark that is not well known, on goods of another kind, is another trader's name ("Jordan" toothbrushes)
-      if (goodsFit === false && !right.wellKnown) return;
+      // a coined mark on goods of another kind is still reported (a "Supreme" money gun, an "Ipad" toy), with less confidence
+      if (goodsFit === false) score -= 0.2;
     }
     found.push({
       rightId: right.id,
@@ -327,7 +341,7 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
     for (let i = 0; i < n; i++) {
       let acc = '';
       for (let j = i; j < n; j++) {
-        if (j > i && toks[j].gapBefore === 'hard') break;
+        if (j > i && toks[j].gapBefore === 'hard' && !toks[j].dashGap) break;
         const p = squeezed[j];
         acc = acc.length > 0 && acc.charCodeAt(acc.length - 1) === p.charCodeAt(0) ? acc + p.slice(1) : acc + p;
         const vs = index.keys.get(acc);

@@ -40,6 +40,8 @@ export interface TextToken {
   gapBefore: Gap;
   /** The hard gap before this token is only commas, slashes or semicolons (a list: "LG, Sony"). */
   listGap?: boolean;
+  /** The hard gap before this token is a dash between spaces (" – "), as inside "Bà Rịa – Vũng Tàu". */
+  dashGap?: boolean;
   /** When the token ends in digits after letters ("iphone14"): where the digits start in the original. */
   digitTailStart?: number;
   /** The folded letters before that digit tail ("iphone"). */
@@ -133,6 +135,7 @@ function charInfo(cp: number): CharInfo {
 }
 
 const HAS_DIGIT = /[0-9@$!|]/;
+const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014]);
 const NO_READINGS: string[] = [];
 
 /** Digit-for-letter readings of a folded token that mixes letters and digits ("sams0ng" → "samsong", "kangar00" → "kangaroo"), or [] when it does not. */
@@ -171,6 +174,7 @@ export function normalizeText(text: string): NormalizedText {
   let tailStart = -1;
   let tailAt = 0;
   let listOnly = true;
+  let dashOnly = false;
   const flush = () => {
     if (tStart < 0) return;
     if (folded.length > 0) {
@@ -187,7 +191,9 @@ export function normalizeText(text: string): NormalizedText {
         gapBefore: tokens.length === 0 ? 'start' : gap,
       };
       if (token.gapBefore === 'hard' && listOnly) token.listGap = true;
+      if (token.gapBefore === 'hard' && dashOnly) token.dashGap = true;
       listOnly = true;
+      dashOnly = false;
       if (tailStart >= 0 && tailAt >= 2) {
         const head = folded.slice(0, tailAt);
         if (/^[a-z]+$/.test(head)) {
@@ -258,13 +264,19 @@ export function normalizeText(text: string): NormalizedText {
       }
     } else if (kind === 'inword') {
       flush();
-      if (gap !== 'hard' && gap !== 'space') gap = 'inword';
+      // " - " between spaces separates parts of a title ("Kangaroo – Nano Silver"); inside a word it hides one
+      if (gap === 'space' && DASHES.has(cp)) {
+        gap = 'hard';
+        listOnly = false;
+        dashOnly = true;
+      } else if (gap !== 'hard' && gap !== 'space') gap = 'inword';
     } else if (kind === 'space') {
       flush();
       if (gap !== 'hard') gap = 'space';
     } else {
       flush();
       gap = 'hard';
+      dashOnly = false;
       if (cp !== 0x2c && cp !== 0x2f && cp !== 0x3b) listOnly = false;
     }
     i += width;

@@ -8,7 +8,7 @@
 /** Ordinary English (and loan) words sellers use as plain words; a mark spelled like one needs goods fit. */
 export const ORDINARY_WORDS = `
 apple orange tiger sharp comet super dove green clear comfort tide omega citizen supreme converse vans
-canon crown star sun moon gold golden silver black white red blue
+jordan kangaroo canon crown star sun moon gold golden silver black white red blue
 pink rose lily lotus eagle lion panda bear fox wolf shark dragon phoenix king queen prince princess
 royal classic premium pro max plus mini ultra smart home life style fashion beauty love happy lucky
 baby kids family fresh natural organic pure nature ocean sea sky cloud rain snow ice fire power energy
