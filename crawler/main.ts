@@ -208,18 +208,26 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
     const counters: RunCounters = { pages: 0, listings: 0, findings: 0, captures: 0, blocked: 0, removed: 0, errors: 0 };
     // The page budget is shared fairly: each marketplace gets its part of --max-pages.
     const perMarketplace = opts.maxPages === undefined ? Infinity : Math.max(1, Math.ceil(opts.maxPages / marketplaces.length));
+    // Budget counts start from the store (a resumed run continues them) and are then kept in memory.
+    const pagesUsed = new Map<Marketplace, number>();
+    let capturesUsed: number | undefined;
     const admit = (rows: CrawlRequestRow[]): CrawlRequestRow[] => {
-      const pagesLeft = new Map<Marketplace, number>();
-      let capturesLeft = opts.maxCaptures === undefined ? Infinity : opts.maxCaptures - progress.countCaptures();
+      if (opts.maxPages === undefined && opts.maxCaptures === undefined) return rows; // no budget: nothing to count
       return rows.filter((r) => {
         if (progress.stateOf(r.uniqueKey) !== undefined) return true; // already known: add() ignores it
-        if (r.label === 'SEARCH' || r.label === 'LISTING') {
+        if ((r.label === 'SEARCH' || r.label === 'LISTING') && opts.maxPages !== undefined) {
           const m = r.data.marketplace;
-          const left = pagesLeft.get(m) ?? perMarketplace - progress.countLabels(['SEARCH', 'LISTING'], m);
-          pagesLeft.set(m, left - 1);
-          return left > 0;
+          const used = pagesUsed.get(m) ?? progress.countLabels(['SEARCH', 'LISTING'], m);
+          if (used >= perMarketplace) return false;
+          pagesUsed.set(m, used + 1);
+          return true;
         }
-        if (r.label === 'CAPTURE') return capturesLeft-- > 0;
+        if (r.label === 'CAPTURE' && opts.maxCaptures !== undefined) {
+          capturesUsed ??= progress.countCaptures();
+          if (capturesUsed >= opts.maxCaptures) return false;
+          capturesUsed++;
+          return true;
+        }
         return true;
       });
     };
@@ -263,6 +271,8 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
       useSessionPool: true,
       sessionPoolOptions: { blockedStatusCodes: [] as number[] },
       requestHandlerTimeoutSecs: 90,
+      // New requests appear as pages are read (search → listings): look for them often, not every 0.5 s.
+      autoscaledPoolOptions: { maybeRunIntervalSecs: 0.05 },
       navigationTimeoutSecs: 30,
       errorHandler: async ({ request, session }: { request: { retryCount: number }; session?: { retire(): void } }, error: Error) => {
         if (error instanceof RetryWithNewSessionBlockedError) session?.retire();
@@ -297,7 +307,8 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
           },
           additionalMimeTypes: ['application/json', 'text/plain'],
           maxConcurrency: concurrency,
-          minConcurrency: Math.min(concurrency, 2),
+          // Local training sites answer at once: start at full concurrency; real sites ramp up politely.
+          minConcurrency: isLocal(adapter.manifest.defaultBaseUrl) ? concurrency : 1,
           ...(perMinute ? { maxRequestsPerMinute: perMinute } : {}),
         },
         config,
