@@ -231,7 +231,10 @@ function nearVariants(index: MatchIndex, key: string): readonly number[] {
   if (cands !== undefined) {
     const confirmed = [...cands].filter((c) => {
       const target = squeeze(index.variants[c].compact);
-      return distance(key, target) === 1 || swapsTwoAdjacent(key, target);
+      // a changed letter only in long names ("Hermes" is not "Heroes"); a letter more or less, or two swapped, from 6
+      const d = distance(key, target);
+      if (d === 1 && key.length === target.length) return target.length >= FUZZY_MIN_LENGTH + 1;
+      return d === 1 || swapsTwoAdjacent(key, target);
     });
     if (confirmed.length > 0) out = confirmed;
   }
@@ -279,6 +282,13 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
       }
       compactExact = c === v.compact;
       if (!compactExact) disguised = true;
+      // fewer letters than the name ("who" for "Whoo", "aple" for "Apple") is a misspelling, not doubled letters
+      if (c.length < v.compact.length && join !== 'letters') {
+        if (v.compact.length < FUZZY_MIN_LENGTH || right.kind !== 'mark') return;
+        read = 'fuzzy';
+      }
+      // the name written without its spaces ("Ohui" for "O HUI") is the name, not a disguise
+      if (compactExact && i === j && !toks[i].disguised) disguised = false;
     }
     let method: HitMethod = read === 'fuzzy' ? (toks[i].alts.length > 0 ? 'disguised' : 'fuzzy') : disguised ? 'disguised' : v.isAlias ? 'alias' : 'exact';
     if (method === 'exact' || method === 'alias') {
@@ -388,14 +398,11 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
   return kept;
 }
 
-/** Keep one hit per right and span; when hits of different rights overlap, keep the one covering more tokens. */
+/** Keep the best hit per right where its hits overlap; drop a hit lying inside a longer hit of another right. */
 function resolveOverlaps(hits: FoundHit[]): FoundHit[] {
-  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || b.score - a.score);
-  const out: FoundHit[] = [];
-  for (const h of hits) {
-    const clash = out.find((o) => o.start < h.end && h.start < o.end && (o.rightId === h.rightId || o.tokEnd - o.tokStart > h.tokEnd - h.tokStart));
-    if (clash) continue;
-    out.push(h);
-  }
-  return out;
+  const byScore = [...hits].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: FoundHit[] = [];
+  for (const h of byScore) if (!kept.some((o) => o.rightId === h.rightId && o.start < h.end && h.start < o.end)) kept.push(h);
+  const out = kept.filter((h) => !kept.some((o) => o !== h && o.rightId !== h.rightId && o.start <= h.start && o.end >= h.end && o.tokEnd - o.tokStart > h.tokEnd - h.tokStart));
+  return out.sort((a, b) => a.start - b.start);
 }

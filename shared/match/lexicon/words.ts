@@ -23,7 +23,7 @@ gear tech digital cyber logic focus vision view point line circle square cube
 unique original genuine real true fine good nice great
 lock click touch wave flow air jet rocket
 comet sharp tiger apple dove clear tide comfort omo
-channel moringa mango coco milo balance galaxy cannon
+channel moringa mango coco milo balance galaxy cannon phone phones heroes hero who
 `;
 
 /** Other real brands sellers write (not in a typical register): a one-letter difference to a mark is not that mark. */
@@ -38,7 +38,7 @@ nice nika nikon mike nine
 samsonite sam
 coach celine fendi givenchy valentino lacoste zara uniqlo mango hm
 ecco fila skechers asics mizuno reebok kappa umbro diadora lining anta peak
-seiko orient tissot fossil guess timex
+seiko orient tissot fossil guess timex coolmate philippe patek
 maybelline lancome clinique estee shiseido sulwhasoo laneige missha
 `;
 
