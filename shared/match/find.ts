@@ -274,21 +274,21 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
     const stop = end ?? toks[j].end;
     let disguised = read === 'digits' || (join !== 'aligned' && read !== 'head');
     let compactExact = true;
-    if (read === 'plain') {
+    if (read === 'plain' || read === 'digits') {
       let c = '';
       for (let k = i; k <= j; k++) {
-        c += toks[k].folded;
+        c += pieceOf ? pieceOf(toks[k]) : toks[k].folded;
         disguised ||= toks[k].disguised;
       }
       compactExact = c === v.compact;
-      if (!compactExact) disguised = true;
+      if (!compactExact || read === 'digits') disguised = true;
       // fewer letters than the name ("who" for "Whoo", "aple" for "Apple") is a misspelling, not doubled letters
       if (c.length < v.compact.length && join !== 'letters') {
         if (v.compact.length < FUZZY_MIN_LENGTH || right.kind !== 'mark') return;
         read = 'fuzzy';
       }
       // the name written without its spaces ("Ohui" for "O HUI") is the name, not a disguise
-      if (compactExact && i === j && !toks[i].disguised) disguised = false;
+      if (compactExact && i === j && !toks[i].disguised && read === 'plain') disguised = false;
     }
     let method: HitMethod = read === 'fuzzy' ? (toks[i].alts.length > 0 ? 'disguised' : 'fuzzy') : disguised ? 'disguised' : v.isAlias ? 'alias' : 'exact';
     if (method === 'exact' || method === 'alias') {
