@@ -192,3 +192,37 @@ describe('cues and signals', () => {
     expect(description.slice(m.hits[0].start, m.hits[0].end)).toBe('N.i.k.e');
   });
 });
+
+describe('more disguises and near misses', () => {
+  it('finds disguised GIs next to their product, with the span of the disguise', () => {
+    for (const [title, matched] of [
+      ['Nước mắm P.h.ú Q.u.ố.c truyền thống', 'P.h.ú Q.u.ố.c'],
+      ['Vải thiều Lục Ngạnn quả to', 'Lục Ngạnn'],
+      ['Nước mắm Phú Qu0c 40 độ', 'Phú Qu0c'],
+      ['Cam C a o  P h o n g ngọt', 'C a o  P h o n g'],
+    ]) {
+      const hit = match(title).hits[0];
+      expect(hit?.matched, title).toBe(matched);
+      expect(hit?.method, title).toBe('disguised');
+    }
+  });
+
+  it('finds names written with " – " inside, and two swapped letters in long marks', () => {
+    const m = buildMatcher([{ id: 'brvt', kind: 'gi', name: 'Bà Rịa – Vũng Tàu', product: 'hạt tiêu', region: ['Bà Rịa - Vũng Tàu'] }, ...TEST_RIGHTS]);
+    expect(m.match({ id: 1, title: 'Hạt tiêu đen Bà Rịa – Vũng Tàu 500g' }).hits.map((h) => h.rightId)).toEqual(['brvt']);
+    expect(m.match({ id: 1, title: 'Tivi 4K Sasmung 55 inch' }).hits).toEqual([expect.objectContaining({ rightId: 'samsung', method: 'fuzzy', matched: 'Sasmung' })]);
+  });
+
+  it('a shorter word is not a doubled-letter disguise ("WHO" is not "Whoo"), and a changed letter needs a long name', () => {
+    const m = buildMatcher([{ id: 'whoo', kind: 'mark', name: 'Whoo', niceClasses: [3] }, { id: 'hermes', kind: 'mark', name: 'Hermes', niceClasses: [18, 25] }]);
+    expect(m.match({ id: 1, title: 'Kem dưỡng da đạt chuẩn WHO 500ml' }).hits).toEqual([]);
+    expect(m.match({ id: 1, title: 'Áo thun in hình Heroes' }).hits).toEqual([]);
+    expect(m.match({ id: 1, title: 'Túi Hermmes da bò' }).hits.map((h) => h.method)).toEqual(['disguised']);
+  });
+
+  it('an accented title does not read an unmarked word as a marked one ("Trung" is not "trứng")', () => {
+    const m = buildMatcher([{ id: 'tn', kind: 'mark', name: 'Trung Nguyên', niceClasses: [30] }]);
+    expect(m.match({ id: 1, title: 'Sách Trung Nguyên đại chiến lịch sử' }).hits).toEqual([]);
+    expect(m.match({ id: 1, title: 'Cà phê Trung Nguyên Legend 500g' }).hits.map((h) => h.rightId)).toEqual(['tn']);
+  });
+});
