@@ -37,6 +37,8 @@ export interface RightInfo {
   concepts: Set<string>;
   /** Concepts that are its ingredients (they may stand between its product and the place). */
   ingredients: Set<string>;
+  /** When the product lexicon does not know its product: the product's own folded words, looked for as written. */
+  productWords: string[];
   /** Its sign is an ordinary word (or Vietnamese words): it needs the goods to fit. */
   ordinary: boolean;
   /** Its name is an English word ("Clear", "Tiger"): another product's English name may contain it. */
@@ -162,6 +164,7 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
       productBound,
       concepts,
       ingredients: new Set([...concepts].flatMap((c) => PRODUCT_CONCEPTS.find((p) => p.id === c)?.ingredients ?? [])),
+      productWords: concepts.size === 0 && right.product ? normalizeText(right.product.replace(/\(.*?\)/g, ' ')).tokens.map((t) => t.folded) : [],
       ordinary,
       englishWord,
       ownerWords: right.owner === undefined ? NO_WORDS : new Set(normalizeText(right.owner).tokens.map((t) => t.folded).filter((w) => w.length > 3 && !['corporation', 'company', 'limited', 'group', 'produits', 'societe', 'holdings'].includes(w))),

@@ -197,6 +197,16 @@ function productBoundCheck(toks: readonly TextToken[], i: number, j: number, v: 
   }
   if (best) return best;
   for (const c of facts.categoryConcepts()) if (info.concepts.has(c)) return [i, j + 1];
+  // a product the lexicon does not know: its own words, close by
+  const pw = info.productWords;
+  if (pw.length > 0) {
+    for (let k = Math.max(0, i - 6 - pw.length); k <= Math.min(toks.length - pw.length, j + 7); k++) {
+      if (k + pw.length > i && k <= j) continue;
+      let same = true;
+      for (let m = 0; m < pw.length && same; m++) if (toks[k + m].folded !== pw[m]) same = false;
+      if (same) return [k, k + pw.length];
+    }
+  }
   return null;
 }
 

@@ -226,3 +226,11 @@ describe('more disguises and near misses', () => {
     expect(m.match({ id: 1, title: 'Cà phê Trung Nguyên Legend 500g' }).hits.map((h) => h.rightId)).toEqual(['tn']);
   });
 });
+
+describe('a GI whose product the lexicon does not know', () => {
+  it('counts next to the product as the register writes it', () => {
+    const m = buildMatcher([{ id: 'x', kind: 'gi', name: 'Đông Dư', product: 'ổi lê', region: ['Hà Nội'] }]);
+    expect(m.match({ id: 1, title: 'Ổi lê Đông Dư giòn ngọt' }).hits.map((h) => h.rightId)).toEqual(['x']);
+    expect(m.match({ id: 1, title: 'Áo thun Đông Dư' }).hits).toEqual([]);
+  });
+});
