@@ -135,6 +135,7 @@ function charInfo(cp: number): CharInfo {
 }
 
 const HAS_DIGIT = /[0-9@$!|]/;
+const QUANTITY = /^[0-9]+[a-z]{1,3}$/;
 const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014]);
 const NO_READINGS: string[] = [];
 
@@ -143,6 +144,7 @@ export function digitReadings(folded: string): string[] {
   if (!HAS_DIGIT.test(folded)) return NO_READINGS;
   const letters = folded.replace(/[^a-z]/g, '').length;
   if (letters < 2 || /[^a-z0-9@$!|]/.test(folded)) return NO_READINGS;
+  if (QUANTITY.test(folded)) return NO_READINGS; // "500ml", "32gb", "2kg": a quantity and its unit
   const out: string[] = [];
   const read = (s: string, one: string) => s.replace(/[0-9@$!|]/g, (d) => (d === '1' || d === '!' ? one : d === '|' ? 'l' : (DIGIT_LETTERS[d] ?? d)));
   // the whole token, then without a trailing model number ("n1ke23" → "nike")
@@ -291,6 +293,9 @@ export function normalizeText(text: string): NormalizedText {
 
 /** Collapse runs of the same letter ("panasonicc" → "panasonic", "apple" → "aple"). */
 export function squeeze(s: string): string {
+  let k = 1;
+  while (k < s.length && s.charCodeAt(k) !== s.charCodeAt(k - 1)) k++;
+  if (k >= s.length) return s; // nothing doubled: no new string
   let out = '';
   let prev = '';
   for (let i = 0; i < s.length; i++) {
