@@ -10,6 +10,7 @@ import type { Right } from '../schema/right.ts';
 import { normalizeText, squeeze } from '../text/normalize.ts';
 import { isVietnameseSyllable } from '../text/syllable.ts';
 import { getVocab, type PhraseTable } from './vocab.ts';
+import { PLACE_VARIANTS } from './lexicon/place-variants.ts';
 import { PRODUCT_CONCEPTS } from './lexicon/products.ts';
 
 /** One way of writing a right's sign: a name, an alias, or the place part of a product-bound name. */
@@ -122,6 +123,8 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
     const concepts = conceptsOf(right.product);
     const productBound = right.kind === 'gi' || (right.kind !== 'mark' && concepts.size > 0);
     const written = [...splitNames(right.name).map((n, i) => ({ n, alias: i > 0 })), ...(right.aliases ?? []).flatMap((a) => splitNames(a).map((n) => ({ n, alias: true })))];
+    // older names and common spellings of a GI's place ("Ban Mê Thuột")
+    if (right.kind !== 'mark') for (const w of [...written]) for (const alt of PLACE_VARIANTS[normalizeText(w.n).tokens.map((t) => t.folded).join(' ')] ?? []) written.push({ n: alt, alias: true });
     // "Lock&Lock" is also written "Lock and Lock" and "Lock n Lock"
     const names = written.flatMap((w) => (w.n.includes('&') ? [w, { n: w.n.replace(/\s*&\s*/g, ' and '), alias: true }, { n: w.n.replace(/\s*&\s*/g, ' n '), alias: true }] : [w]));
     let maxLen = 0;

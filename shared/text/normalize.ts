@@ -135,7 +135,8 @@ function charInfo(cp: number): CharInfo {
 }
 
 const HAS_DIGIT = /[0-9@$!|]/;
-const QUANTITY = /^[0-9]+[a-z]{1,3}$/;
+const QUANTITY = /^[0-9]+([a-z]{1,4})$/;
+const UNITS = new Set(['ml', 'l', 'g', 'gr', 'kg', 'mg', 'gb', 'mb', 'tb', 'w', 'kw', 'v', 'mah', 'cm', 'mm', 'm', 'k', 'p', 'hz', 'inch', 'in', 'h', 's', 'pcs', 'x', 'lit', 'mp', 'fps', 'c', 'oz', 'ft', 'd', 'th', 'st', 'nd', 'rd']);
 const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014]);
 const NO_READINGS: string[] = [];
 
@@ -144,7 +145,8 @@ export function digitReadings(folded: string): string[] {
   if (!HAS_DIGIT.test(folded)) return NO_READINGS;
   const letters = folded.replace(/[^a-z]/g, '').length;
   if (letters < 2 || /[^a-z0-9@$!|]/.test(folded)) return NO_READINGS;
-  if (QUANTITY.test(folded)) return NO_READINGS; // "500ml", "32gb", "2kg": a quantity and its unit
+  const unit = QUANTITY.exec(folded);
+  if (unit !== null && UNITS.has(unit[1])) return NO_READINGS; // "500ml", "32gb", "2kg": a quantity and its unit
   const out: string[] = [];
   const read = (s: string, one: string) => s.replace(/[0-9@$!|]/g, (d) => (d === '1' || d === '!' ? one : d === '|' ? 'l' : (DIGIT_LETTERS[d] ?? d)));
   // the whole token, then without a trailing model number ("n1ke23" → "nike")
