@@ -161,6 +161,13 @@ export function digitReadings(folded: string): string[] {
   return out.length > 0 ? out : NO_READINGS;
 }
 
+/** The reading of a token with its capital I's (after small letters) as l: "chanei" → "chanel". */
+function capitalILReading(folded: string, at: readonly number[]): string {
+  let out = folded;
+  for (const k of at) out = out.slice(0, k) + 'l' + out.slice(k + 1);
+  return out;
+}
+
 /** Normalise a text into tokens that keep their original spans (see the module comment). */
 export function normalizeText(text: string): NormalizedText {
   const tokens: TextToken[] = [];
@@ -179,6 +186,8 @@ export function normalizeText(text: string): NormalizedText {
   let tailAt = 0;
   let listOnly = true;
   let dashOnly = false;
+  let lastLower = false;
+  let capitalI: number[] = [];
   const flush = () => {
     if (tStart < 0) return;
     if (folded.length > 0) {
@@ -187,7 +196,7 @@ export function normalizeText(text: string): NormalizedText {
         end: tEnd,
         folded,
         accented: marks ? accented.normalize('NFC') : accented,
-        alts: digitReadings(folded),
+        alts: capitalI.length > 0 && capitalI.length < letters - 1 ? [...digitReadings(folded), capitalILReading(folded, capitalI)] : digitReadings(folded),
         upper: letters > 0 && uppers === letters,
         toned,
         strict: toned,
@@ -239,6 +248,8 @@ export function normalizeText(text: string): NormalizedText {
           marks = false;
           tailStart = -1;
           tailAt = 0;
+          lastLower = false;
+          capitalI = [];
         }
         if (kind === 'digit') {
           if (tailStart < 0) {
@@ -247,11 +258,14 @@ export function normalizeText(text: string): NormalizedText {
           }
         } else tailStart = -1;
         tEnd = i + width;
+        // a capital I after a small letter is often an l in disguise ("ChaneI")
+        if (cp === 0x49 && lastLower) capitalI.push(folded.length);
         folded += info.folded;
         accented += info.accented;
         if (kind === 'letter') {
           letters++;
           if (info.upper) uppers++;
+          lastLower = !info.upper;
         }
         if (info.toned) toned = true;
         if (info.trick) trick = true;
