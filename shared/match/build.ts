@@ -1,14 +1,14 @@
 /**
  * The matcher's index, built once from the register: every name and alias of every right is
- * normalised, squeezed ("apple" → "aple") and compacted ("louisvuitton"), and stored in a hash map
- * with the set of all its prefixes, so a listing is scanned by growing token windows that stop as soon
- * as no name starts that way. Long distinctive marks also get a deletion index (every form with one
+ * normalised, squeezed ("apple" → "aple") and compacted ("louisvuitton"), and stored in a prefix
+ * trie, so a listing is scanned by growing token windows that stop as soon as no name starts that way. Long distinctive marks also get a deletion index (every form with one
  * letter removed) so one-letter misspellings are found by hash look-ups, then confirmed with
  * fastest-levenshtein. The cost per listing depends on the listing, not on the number of rights.
  */
 import type { Right } from '../schema/right.ts';
 import { normalizeText, squeeze } from '../text/normalize.ts';
 import { isVietnameseSyllable } from '../text/syllable.ts';
+import { KeyTrie } from './key-trie.ts';
 import { getVocab, type PhraseTable } from './vocab.ts';
 import { PLACE_VARIANTS } from './lexicon/place-variants.ts';
 import { PRODUCT_CONCEPTS } from './lexicon/products.ts';
@@ -58,17 +58,16 @@ export interface MatchIndex {
   infos: RightInfo[];
   variants: Variant[];
   /**
-   * Every prefix of every squeezed compact form → the variants whose whole form it is (an empty list
-   * for a prefix only): one hash look-up per window step says both "go on" and "found".
+   * The squeezed compact forms → the variants whose whole form it is, as a prefix trie: reading a
+   * window's letters says both "go on" (a node) and "found" (a non-empty list at it).
    */
-  keys: Map<string, readonly number[]>;
+  keys: KeyTrie;
   /** Squeezed forms of long marks and each of their one-letter deletions → variant indexes (SymSpell). */
   near: Map<string, number[]>;
   /** Memo of misspelling look-ups (word → variants one edit away), filled while matching. */
   nearMemo: Map<string, readonly number[]>;
 }
 
-const PREFIX_ONLY: readonly number[] = Object.freeze([]);
 const NO_CLASSES: ReadonlySet<number> = new Set();
 const NO_WORDS: ReadonlySet<string> = new Set();
 
@@ -116,7 +115,7 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
   const vocab = getVocab();
   const infos: RightInfo[] = [];
   const variants: Variant[] = [];
-  const keys = new Map<string, readonly number[]>();
+  const keys = new Map<string, number[]>();
   const near = new Map<string, number[]>();
 
   rights.forEach((right, rightIdx) => {
@@ -179,10 +178,7 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
       const idx = variants.length;
       variants.push(v);
       const key = squeeze(v.compact);
-      for (let i = 1; i < key.length; i++) if (!keys.has(key.slice(0, i))) keys.set(key.slice(0, i), PREFIX_ONLY);
-      const list = keys.get(key);
-      if (list === undefined || list === PREFIX_ONLY) keys.set(key, [idx]);
-      else if (!list.includes(idx)) (list as number[]).push(idx);
+      push(keys, key, idx);
       const fuzzyOk = right.kind === 'mark' && key.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(key);
       if (fuzzyOk) {
         push(near, key, idx);
@@ -190,5 +186,5 @@ export function buildIndex(rights: readonly Right[]): MatchIndex {
       }
     }
   });
-  return { infos, variants, keys, near, nearMemo: new Map() };
+  return { infos, variants, keys: KeyTrie.build(keys), near, nearMemo: new Map() };
 }

@@ -13,6 +13,7 @@ import { squeeze, type TextToken } from '../text/normalize.ts';
 import { isVietnameseSyllable } from '../text/syllable.ts';
 import { FUZZY_MIN_LENGTH, type MatchIndex, type RightInfo, type Variant } from './build.ts';
 import { compatibilityHits } from './compat.ts';
+import { NO_NODE, ROOT } from './key-trie.ts';
 import { COMPOUND_AFTER, LONGER_NAME_BEFORE } from './lexicon/words.ts';
 import { findProducts, getVocab, PhraseTable, type PhraseHit, type ProductValue } from './vocab.ts';
 
@@ -358,15 +359,16 @@ export function findHits(index: MatchIndex, text: string, toks: readonly TextTok
   const scan = (read: 'plain' | 'digits', pieceOf: (t: TextToken) => string | undefined) => {
     const squeezed: string[] = new Array(n);
     for (let k = 0; k < n; k++) squeezed[k] = squeeze(pieceOf(toks[k]) ?? '');
+    const trie = index.keys;
     for (let i = 0; i < n; i++) {
-      let acc = '';
+      // the node of the window's joined, squeezed letters (a doubled letter across pieces is read once)
+      let node = ROOT;
       for (let j = i; j < n; j++) {
         if (j > i && toks[j].gapBefore === 'hard' && !toks[j].dashGap) break;
         const p = squeezed[j];
-        acc = acc.length > 0 && acc.charCodeAt(acc.length - 1) === p.charCodeAt(0) ? acc + p.slice(1) : acc + p;
-        const vs = index.keys.get(acc);
-        if (vs === undefined) break;
-        for (const v of vs) consider(v, i, j, read, undefined, pieceOf as (t: TextToken) => string);
+        node = trie.walk(node, p, node !== ROOT && trie.letterOf(node) === p.charCodeAt(0) ? 1 : 0);
+        if (node === NO_NODE || node === ROOT) break;
+        for (const v of trie.at(node)) consider(v, i, j, read, undefined, pieceOf as (t: TextToken) => string);
       }
     }
   };
