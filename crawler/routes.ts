@@ -28,6 +28,7 @@ import {
   RetryWithNewSessionBlockedError,
 } from './errors.ts';
 import { requestKey } from './plan.ts';
+import { listingFacts, type ListingFacts } from './prices.ts';
 import type { CrawlProgress, CrawlRequestData, CrawlRequestRow, RequestLabel } from './progress.ts';
 
 /** One fetched page as the handlers see it (built from a Crawlee context, or by hand in tests). */
@@ -209,7 +210,7 @@ function matchCards(deps: RouteDeps, rows: CrawlRequestRow[]): Map<string, CardF
     if (!parsed.success) continue;
     const match = matchListing(deps.matcher, parsed.data);
     if (match.risk < deps.threshold) continue;
-    out.set(row.uniqueKey, { listing: parsed.data, match, facts: { listingKey: key, price: parsed.data.price, rights: [...new Set(match.hits.map((h) => h.rightId))] } });
+    out.set(row.uniqueKey, { listing: parsed.data, match, facts: listingFacts(parsed.data, match) });
   }
   return out;
 }
@@ -236,14 +237,6 @@ async function captureHere(deps: RouteDeps, page: FetchedPage, findingId: number
   deps.counters.captures++;
 }
 
-/** What a LISTING request keeps about its listing for the end-of-run price pass. */
-export interface ListingFacts {
-  listingKey: string;
-  price?: number;
-  rights: string[];
-  findingId?: number;
-}
-
 /** LISTING: parse, match, store the observation; a suspicious listing gets its finding and evidence. */
 export async function handleListing(deps: RouteDeps, page: FetchedPage): Promise<void> {
   const adapter = adapterOf(deps, page);
@@ -262,8 +255,8 @@ export async function handleListing(deps: RouteDeps, page: FetchedPage): Promise
   const suspicious = match.risk >= deps.threshold;
   // Evidence comes from this load only when the page records its HTTP exchanges (the capturer's pages).
   const inBrowser = page.browser?.harPath !== undefined;
-  // The facts kept with the request feed the end-of-run price pass (median price per right).
-  const facts: ListingFacts = { listingKey: `${listing.marketplace}:${listing.externalId}`, price: listing.price, rights: [...new Set(match.hits.map((h) => h.rightId))] };
+  // The facts kept with the request feed the end-of-run price pass (reference price per right and goods).
+  const facts = listingFacts(listing, match);
   const outcome = deps.store.transaction(() => {
     const { listingKey } = deps.store.recordObservation(listing, { runId: deps.runId });
     if (!suspicious) {

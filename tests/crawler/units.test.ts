@@ -16,7 +16,7 @@ import { buildPlan, searchTerms, termsForRight } from '../../crawler/plan.ts';
 import { acquireCrawlLock, CrawlLockedError, lockPathFor } from '../../crawler/lock.ts';
 import { backoffMs, parseRetryAfter } from '../../crawler/errors.ts';
 import { createSchedule } from '../../crawler/schedule.ts';
-import { median, observedMedians } from '../../crawler/prices.ts';
+import { median, quantile, referencePrices } from '../../crawler/prices.ts';
 import { sameApiCall } from '../../crawler/main.ts';
 import { ADAPTERS, withBaseUrl } from '../../shared/marketplaces/index.ts';
 import type { Right } from '../../shared/schema/index.ts';
@@ -167,11 +167,28 @@ describe('schedule', () => {
   });
 });
 
-describe('price medians', () => {
-  it('needs five priced listings per right before trusting its median', () => {
+describe('reference prices', () => {
+  const fact = (i: number, price: number, rights: string[], goods = 'Giày', genuine = false) => ({ listingKey: `x:${i}`, price, rights, goods, ...(genuine ? { genuine } : {}) });
+
+  it('computes medians and nearest-rank quantiles', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
-    const facts = [100, 200, 300, 400, 500].map((price, i) => ({ listingKey: `x:${i}`, price, rights: ['a', ...(i < 4 ? ['b'] : [])] }));
-    expect(observedMedians(facts)).toEqual({ a: 300 });
+    expect(quantile([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 0.85)).toBe(90);
+    expect(quantile([], 0.5)).toBeUndefined();
+  });
+
+  it('takes the high end of a right\'s prices for one kind of goods, and needs five of them', () => {
+    // Six cheap fakes and two genuine offers: the median would be a counterfeit's price.
+    const shoes = [300, 320, 340, 360, 380, 400, 3000, 3200].map((p, i) => fact(i, p, ['a']));
+    const socks = [50, 60, 70, 80].map((p, i) => fact(100 + i, p, ['a'], 'Tất'));
+    const ref = referencePrices([...shoes, ...socks]);
+    expect(ref(shoes[0])).toEqual({ a: 3000 });
+    expect(ref(socks[0])).toEqual({});
+  });
+
+  it('prefers what the official store or an authorised seller asks', () => {
+    const facts = [100, 110, 120, 130, 140, 150].map((p, i) => fact(i, p, ['a']));
+    facts.push(fact(9, 900, ['a'], 'Giày', true), fact(10, 1000, ['a'], 'Giày', true));
+    expect(referencePrices(facts)(facts[0])).toEqual({ a: 950 });
   });
 });
