@@ -63,6 +63,8 @@ interface CharInfo {
   upper: boolean;
   toned: boolean;
   trick: boolean;
+  /** Its folded form has a digit or a symbol read as a letter: only a token with one can have digit readings. */
+  digitLike: boolean;
 }
 
 const cache = new Map<number, CharInfo>();
@@ -82,6 +84,12 @@ function foldLetter(lower: string): string {
 }
 
 function classify(cp: number): CharInfo {
+  const info = classifyKind(cp) as CharInfo;
+  info.digitLike = HAS_DIGIT.test(info.folded);
+  return info;
+}
+
+function classifyKind(cp: number): Omit<CharInfo, 'digitLike'> {
   const ch = String.fromCodePoint(cp);
   if (isInvisible(cp)) return { kind: 'invisible', folded: '', accented: '', upper: false, toned: false, trick: true };
   if (MARK.test(ch)) {
@@ -142,9 +150,16 @@ const NO_READINGS: string[] = [];
 
 /** Digit-for-letter readings of a folded token that mixes letters and digits ("sams0ng" → "samsong", "kangar00" → "kangaroo"), or [] when it does not. */
 export function digitReadings(folded: string): string[] {
-  if (!HAS_DIGIT.test(folded)) return NO_READINGS;
-  const letters = folded.replace(/[^a-z]/g, '').length;
-  if (letters < 2 || /[^a-z0-9@$!|]/.test(folded)) return NO_READINGS;
+  // one pass: letters a-z, digits and the symbols read as letters; anything else means no readings
+  let letters = 0;
+  let digits = 0;
+  for (let k = 0; k < folded.length; k++) {
+    const c = folded.charCodeAt(k);
+    if (c >= 0x61 && c <= 0x7a) letters++;
+    else if ((c >= 0x30 && c <= 0x39) || c === 0x40 || c === 0x24 || c === 0x21 || c === 0x7c) digits++;
+    else return NO_READINGS;
+  }
+  if (digits === 0 || letters < 2) return NO_READINGS;
   const unit = QUANTITY.exec(folded);
   if (unit !== null && UNITS.has(unit[1])) return NO_READINGS; // "500ml", "32gb", "2kg": a quantity and its unit
   const out: string[] = [];
@@ -177,6 +192,7 @@ export function normalizeText(text: string): NormalizedText {
   let tEnd = 0;
   let folded = '';
   let accented = '';
+  let digitLike = false;
   let letters = 0;
   let uppers = 0;
   let toned = false;
@@ -191,12 +207,13 @@ export function normalizeText(text: string): NormalizedText {
   const flush = () => {
     if (tStart < 0) return;
     if (folded.length > 0) {
+      const readings = digitLike ? digitReadings(folded) : NO_READINGS;
       const token: TextToken = {
         start: tStart,
         end: tEnd,
         folded,
         accented: marks ? accented.normalize('NFC') : accented,
-        alts: capitalI.length > 0 && capitalI.length < letters - 1 ? [...digitReadings(folded), capitalILReading(folded, capitalI)] : digitReadings(folded),
+        alts: capitalI.length > 0 && capitalI.length < letters - 1 ? [...readings, capitalILReading(folded, capitalI)] : readings,
         upper: letters > 0 && uppers === letters,
         toned,
         strict: toned,
@@ -241,6 +258,7 @@ export function normalizeText(text: string): NormalizedText {
           tStart = i;
           folded = '';
           accented = '';
+          digitLike = false;
           letters = 0;
           uppers = 0;
           toned = false;
@@ -262,6 +280,7 @@ export function normalizeText(text: string): NormalizedText {
         if (cp === 0x49 && lastLower) capitalI.push(folded.length);
         folded += info.folded;
         accented += info.accented;
+        if (info.digitLike) digitLike = true;
         if (kind === 'letter') {
           letters++;
           if (info.upper) uppers++;
