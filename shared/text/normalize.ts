@@ -65,6 +65,8 @@ interface CharInfo {
   trick: boolean;
   /** Its folded form has a digit or a symbol read as a letter: only a token with one can have digit readings. */
   digitLike: boolean;
+  /** Its accented form is its folded form (no diacritics to keep). */
+  plain: boolean;
 }
 
 const cache = new Map<number, CharInfo>();
@@ -86,10 +88,11 @@ function foldLetter(lower: string): string {
 function classify(cp: number): CharInfo {
   const info = classifyKind(cp) as CharInfo;
   info.digitLike = HAS_DIGIT.test(info.folded);
+  info.plain = info.accented === info.folded;
   return info;
 }
 
-function classifyKind(cp: number): Omit<CharInfo, 'digitLike'> {
+function classifyKind(cp: number): Omit<CharInfo, 'digitLike' | 'plain'> {
   const ch = String.fromCodePoint(cp);
   if (isInvisible(cp)) return { kind: 'invisible', folded: '', accented: '', upper: false, toned: false, trick: true };
   if (MARK.test(ch)) {
@@ -191,7 +194,9 @@ export function normalizeText(text: string): NormalizedText {
   let tStart = -1;
   let tEnd = 0;
   let folded = '';
+  // the accented form is only built once it differs from the folded one (most words have no diacritics)
   let accented = '';
+  let accentedIsFolded = true;
   let digitLike = false;
   let letters = 0;
   let uppers = 0;
@@ -212,13 +217,18 @@ export function normalizeText(text: string): NormalizedText {
         start: tStart,
         end: tEnd,
         folded,
-        accented: marks ? accented.normalize('NFC') : accented,
+        accented: accentedIsFolded ? folded : marks ? accented.normalize('NFC') : accented,
         alts: capitalI.length > 0 && capitalI.length < letters - 1 ? [...readings, capitalILReading(folded, capitalI)] : readings,
         upper: letters > 0 && uppers === letters,
         toned,
         strict: toned,
         disguised: trick,
         gapBefore: tokens.length === 0 ? 'start' : gap,
+        // every token has every field, so code reading tokens sees one object shape
+        listGap: undefined,
+        dashGap: undefined,
+        digitTailStart: undefined,
+        letterHead: undefined,
       };
       if (token.gapBefore === 'hard' && listOnly) token.listGap = true;
       if (token.gapBefore === 'hard' && dashOnly) token.dashGap = true;
@@ -258,6 +268,7 @@ export function normalizeText(text: string): NormalizedText {
           tStart = i;
           folded = '';
           accented = '';
+          accentedIsFolded = true;
           digitLike = false;
           letters = 0;
           uppers = 0;
@@ -278,8 +289,12 @@ export function normalizeText(text: string): NormalizedText {
         tEnd = i + width;
         // a capital I after a small letter is often an l in disguise ("ChaneI")
         if (cp === 0x49 && lastLower) capitalI.push(folded.length);
+        if (!accentedIsFolded) accented += info.accented;
+        else if (!info.plain) {
+          accented = folded + info.accented;
+          accentedIsFolded = false;
+        }
         folded += info.folded;
-        accented += info.accented;
         if (info.digitLike) digitLike = true;
         if (kind === 'letter') {
           letters++;
@@ -293,7 +308,8 @@ export function normalizeText(text: string): NormalizedText {
       if (tStart >= 0) {
         tEnd = i + width;
         if (info.accented) {
-          accented += info.accented;
+          accented = (accentedIsFolded ? folded : accented) + info.accented;
+          accentedIsFolded = false;
           marks = true;
         }
         if (info.toned) toned = true;
