@@ -151,6 +151,18 @@ const UNITS = new Set(['ml', 'l', 'g', 'gr', 'kg', 'mg', 'gb', 'mb', 'tb', 'w', 
 const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014]);
 const NO_READINGS: string[] = [];
 
+/** A token with its digits and symbols read as letters, "1" and "!" as `one` ("n1ke" → "nike"). */
+function readAsLetters(s: string, one: string): string {
+  let out = '';
+  for (let k = 0; k < s.length; k++) {
+    const d = s[k];
+    const c = s.charCodeAt(k);
+    const digitLike = (c >= 0x30 && c <= 0x39) || c === 0x40 || c === 0x24 || c === 0x21 || c === 0x7c;
+    out += !digitLike ? d : d === '1' || d === '!' ? one : d === '|' ? 'l' : (DIGIT_LETTERS[d] ?? d);
+  }
+  return out;
+}
+
 /** Digit-for-letter readings of a folded token that mixes letters and digits ("sams0ng" → "samsong", "kangar00" → "kangaroo"), or [] when it does not. */
 export function digitReadings(folded: string): string[] {
   // one pass: letters a-z, digits and the symbols read as letters; anything else means no readings
@@ -166,13 +178,12 @@ export function digitReadings(folded: string): string[] {
   const unit = QUANTITY.exec(folded);
   if (unit !== null && UNITS.has(unit[1])) return NO_READINGS; // "500ml", "32gb", "2kg": a quantity and its unit
   const out: string[] = [];
-  const read = (s: string, one: string) => s.replace(/[0-9@$!|]/g, (d) => (d === '1' || d === '!' ? one : d === '|' ? 'l' : (DIGIT_LETTERS[d] ?? d)));
   // the whole token, then without a trailing model number ("n1ke23" → "nike")
   const core = folded.replace(/[0-9]+$/, '');
   for (const s of new Set([folded, core])) {
     if (!/[0-9@$!|]/.test(s) || s.replace(/[^a-z]/g, '').length < 2) continue;
     for (const one of s.includes('1') || s.includes('!') ? ['i', DIGIT_ONE_AS_L] : ['i']) {
-      const r = read(s, one);
+      const r = readAsLetters(s, one);
       if (!/[0-9]/.test(r) && !out.includes(r)) out.push(r);
     }
   }
