@@ -28,6 +28,8 @@ export class PhraseTable<V> {
   private readonly map = new Map<string, PhraseEntry<V>[]>();
   /** First words of the phrases: most look-ups stop here without building a key. */
   private readonly firstWords = new Set<string>();
+  /** The first 1, 2, … words of every phrase (folded, joined by spaces): a scan grows a phrase only while it starts one. */
+  private readonly starts = new Set<string>();
   /** The longest phrase, in tokens. */
   maxLen = 0;
 
@@ -43,6 +45,7 @@ export class PhraseTable<V> {
     if (toks.length === 0) return;
     const key = toks.map((t) => t.folded).join(' ');
     this.firstWords.add(toks[0].folded);
+    for (let n = 1; n <= toks.length; n++) this.starts.add(toks.slice(0, n).map((t) => t.folded).join(' '));
     const list = this.map.get(key) ?? [];
     list.push({ accented: toks.map((t) => t.accented), value });
     this.map.set(key, list);
@@ -54,6 +57,11 @@ export class PhraseTable<V> {
     if (n > this.maxLen || !this.firstWords.has(tokens[i].folded)) return NONE as V[];
     let key = tokens[i].folded;
     for (let k = 1; k < n; k++) key += ' ' + tokens[i + k].folded;
+    return this.lookupKey(key, tokens, i, n);
+  }
+
+  /** `lookup` with the folded key of tokens [i, i+n) already built. */
+  private lookupKey(key: string, tokens: readonly TextToken[], i: number, n: number): V[] {
     const list = this.map.get(key);
     if (list === undefined) return NONE as V[];
     const out: V[] = [];
@@ -73,10 +81,18 @@ export class PhraseTable<V> {
   /** Every occurrence in a token list (longest first at each position). */
   scan(tokens: readonly TextToken[]): PhraseHit<V>[] {
     const hits: PhraseHit<V>[] = [];
+    const keys: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (!this.firstWords.has(tokens[i].folded)) continue;
-      for (let n = Math.min(this.maxLen, tokens.length - i); n >= 1; n--) {
-        for (const value of this.lookup(tokens, i, n)) hits.push({ start: i, end: i + n, value });
+      // the keys of tokens [i, i+n) for as long as they start some phrase, then the phrases among them, longest first
+      let grown = 0;
+      let key = tokens[i].folded;
+      while (grown < this.maxLen && i + grown < tokens.length && this.starts.has(key)) {
+        keys[grown++] = key;
+        if (i + grown < tokens.length) key += ' ' + tokens[i + grown].folded;
+      }
+      for (let n = grown; n >= 1; n--) {
+        for (const value of this.lookupKey(keys[n - 1], tokens, i, n)) hits.push({ start: i, end: i + n, value });
       }
     }
     return hits;
