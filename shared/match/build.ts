@@ -1,9 +1,10 @@
 /**
  * The matcher's index, built once from the register: every name and alias of every right is
- * normalised, squeezed ("apple" → "aple") and compacted ("louisvuitton"), and stored in a prefix
- * trie, so a listing is scanned by growing token windows that stop as soon as no name starts that way. Long distinctive marks also get a deletion index (every form with one
- * letter removed) so one-letter misspellings are found by hash look-ups, then confirmed with
- * fastest-levenshtein. The cost per listing depends on the listing, not on the number of rights.
+ * normalised, squeezed ("apple" → "aple") and compacted ("louisvuitton"), and stored in a prefix trie
+ * (key-trie.ts), so a listing is scanned by growing token windows that stop as soon as no name starts
+ * that way. Long distinctive marks also get a deletion index (every form with one letter removed) so
+ * one-letter misspellings are found by hash look-ups, then confirmed with fastest-levenshtein. The
+ * cost per listing depends on the listing, not on the number of rights.
  */
 import type { Right } from '../schema/right.ts';
 import { normalizeText, squeeze } from '../text/normalize.ts';
