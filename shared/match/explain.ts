@@ -10,12 +10,14 @@ import type { MatchInput } from '../schema/match.ts';
 import { locationInRegion } from '../register/provinces.ts';
 import { normalizeText, type TextToken } from '../text/normalize.ts';
 import { COUNTERFEIT_CUES, GI_QUALIFIERS, type CuePattern } from './lexicon/cues.ts';
-import type { FoundHit } from './find.ts';
+import { accentKey, type FoundHit } from './find.ts';
 import { PhraseTable } from './vocab.ts';
 
 interface CompiledCue {
   pattern: CuePattern;
   words: string[];
+  /** The cue's words with their diacritics, when the cue is written word for word ("dạng" is not "Đặng"). */
+  accented?: string[];
   notAfter?: PhraseTable<true>;
   notBefore?: PhraseTable<true>;
 }
@@ -28,7 +30,9 @@ function compile(list: CuePattern[]): CompiledCue[] {
       for (const w of ws) t.add(w, true);
       return t;
     };
-    return { pattern, words: pattern.words, notAfter: table(pattern.notAfter), notBefore: table(pattern.notBefore) };
+    const written = normalizeText(pattern.cue).tokens;
+    const wordForWord = written.length === pattern.words.length && written.every((t, k) => t.folded === pattern.words[k]);
+    return { pattern, words: pattern.words, accented: wordForWord ? written.map((t) => accentKey(t.accented)) : undefined, notAfter: table(pattern.notAfter), notBefore: table(pattern.notBefore) };
   });
 }
 
@@ -45,6 +49,8 @@ function cueAt(c: CompiledCue, toks: readonly TextToken[], i: number): boolean {
   if (i + c.words.length > toks.length) return false;
   for (let k = 0; k < c.words.length; k++) {
     if (toks[i + k].folded !== c.words[k]) return false;
+    // Diacritics the seller wrote are meant: "Đặng" (a family name) and "dáng" (shape) are not "dạng".
+    if (c.accented && toks[i + k].toned && accentKey(toks[i + k].accented) !== c.accented[k]) return false;
     if (k > 0 && toks[i + k].gapBefore === 'hard' && c.words[k] !== '1') return false;
   }
   const end = i + c.words.length;

@@ -58,7 +58,7 @@ function classesFit(info: RightInfo, facts: ListingFacts): boolean | undefined {
 }
 
 /** Diacritics without their placement: "hoà" and "hòa" (old and new tone placement) give the same key. */
-function accentKey(accented: string): string {
+export function accentKey(accented: string): string {
   const nfd = accented.normalize('NFD');
   let base = '';
   const marks: string[] = [];

@@ -138,6 +138,13 @@ describe('GIs and product-bound marks', () => {
     expect(match('Coffee Buon Ma Thuot style').hits.map((h) => h.rightId)).toEqual(['bmt']);
   });
 
+  it('a family name or another word that folds to a qualifier is not one when its diacritics say so', () => {
+    expect(match('Nước mắm Đặng Phú Quốc 40 độ').cues).toEqual([]);
+    expect(match('Nước mắm dáng Phú Quốc').cues).toEqual([]);
+    expect(match('Nước mắm dạng Phú Quốc').cues).toEqual([expect.objectContaining({ kind: 'gi_qualifier', cue: 'dạng' })]);
+    expect(match('Nuoc mam dang Phu Quoc').cues).toEqual([expect.objectContaining({ kind: 'gi_qualifier', cue: 'dạng' })]);
+  });
+
   it('a shop outside the GI region is a signal, inside lowers the risk', () => {
     const out = match('Nước mắm Phú Quốc 40 độ', { shopLocation: 'Hà Nội' });
     const inside = match('Nước mắm Phú Quốc 40 độ', { shopLocation: 'Kiên Giang' });
