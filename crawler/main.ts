@@ -83,6 +83,8 @@ export interface CrawlOptions {
 
 const LOCAL_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 const TRAINING_RATE = { perSecond: 15, concurrency: 4 };
+/** Sessions (cookies + browser headers) per HTTP marketplace. */
+const HTTP_SESSIONS = 50;
 
 /** A structured JSON logger on stderr with the context tag "crawl". */
 export const jsonLog: CrawlLog = {
@@ -176,7 +178,8 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
   // 1 - one crawl per store at a time.
   const release = acquireCrawlLock(store.path);
   const harDir = await mkdtemp(join(tmpdir(), 'ipwatch-har-'));
-  const crawlers: BasicCrawler[] = [];
+  const crawlers: BasicCrawler[] = []; // every engine built (for teardown)
+  const runs: Array<Promise<unknown>> = []; // every engine set running
   let runId = 0;
   const errors: string[] = [];
   try {
@@ -242,8 +245,14 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
     const robots = new RobotsGate(opts.robots ?? true);
     let outstanding = 0;
     let dispatched = 0;
+    /** Ends the current drain the moment nothing is outstanding (or the run is aborted). */
+    let drained: (() => void) | undefined;
+    const settle = () => {
+      if (drained && (outstanding <= 0 || opts.signal?.aborted)) drained();
+    };
     const finished = () => {
       outstanding--;
+      settle();
     };
     const deps: RouteDeps = {
       store,
@@ -289,15 +298,29 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
       },
     };
 
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const httpCrawlers = new Map<Marketplace, HttpCrawler<any>>();
+    // Each engine is built the first time a request is handed to it: an idle crawler still costs CPU
+    // (its pool polls its queue every 50 ms, its queue allocates a large dedup cache).
+    const builders = new Map<string, () => Promise<BasicCrawler>>();
+    const engines = new Map<string, Promise<BasicCrawler>>();
+    const engine = (name: string): Promise<BasicCrawler> => {
+      let crawler = engines.get(name);
+      if (!crawler) {
+        const build = builders.get(name);
+        if (!build) throw new Error(`no crawler engine "${name}"`);
+        crawler = build().then((c) => (crawlers.push(c), c));
+        engines.set(name, crawler);
+      }
+      return crawler;
+    };
+    const running = new Set<BasicCrawler>();
+
     for (const m of marketplaces) {
       const adapter = adapters[m]!;
       if (adapter.manifest.needsBrowser) continue;
       const { perMinute, concurrency } = pace(adapter, opts);
       const router = createHttpRouter();
       addRoutes(router, deps, async (ctx: HttpCrawlingContext) => httpPage(ctx));
-      const crawler = new HttpCrawler(
+      builders.set(`http-${m}`, async () => new HttpCrawler(
         {
           ...common,
           requestQueue: await RequestQueue.open(`run-${runId}-${m}`, { config }),
@@ -306,15 +329,17 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
             finished();
           },
           additionalMimeTypes: ['application/json', 'text/plain'],
+          // Crawlee's pool grows to 1000 sessions, so nearly every request built a new one (cookie jar
+          // and two generated header sets, ~5% of the crawl's CPU); 50 per marketplace still rotate
+          // (a session retires after 50 uses, or at once when blocked).
+          sessionPoolOptions: { ...common.sessionPoolOptions, maxPoolSize: HTTP_SESSIONS },
           maxConcurrency: concurrency,
           // Local training sites answer at once: start at full concurrency; real sites ramp up politely.
           minConcurrency: isLocal(adapter.manifest.defaultBaseUrl) ? concurrency : 1,
           ...(perMinute ? { maxRequestsPerMinute: perMinute } : {}),
         },
         config,
-      );
-      httpCrawlers.set(m, crawler);
-      crawlers.push(crawler as unknown as BasicCrawler);
+      ) as unknown as BasicCrawler);
     }
 
     const apiWaits = new WeakMap<object, Promise<ApiAnswer[]>>();
@@ -344,7 +369,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
     // styles (nothing is captured from these loads; a suspicious listing gets a CAPTURE request).
     const readerRouter = createPlaywrightRouter();
     addRoutes(readerRouter, deps, async (ctx: PlaywrightCrawlingContext) => browserPage(ctx, undefined));
-    const readerCrawler = new PlaywrightCrawler(
+    builders.set('reader', async () => new PlaywrightCrawler(
       {
         ...common,
         requestQueue: await RequestQueue.open(`run-${runId}-reader`, { config }),
@@ -367,13 +392,12 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
         ...(browserPace.perMinute && browserAdapters.length && !isLocal(browserAdapters[0].manifest.defaultBaseUrl) ? { maxRequestsPerMinute: browserPace.perMinute } : {}),
       },
       config,
-    );
-    crawlers.push(readerCrawler as unknown as BasicCrawler);
+    ) as unknown as BasicCrawler);
 
     // The capturer: evidence, one fresh context per page recording a HAR (for the WARC), full rendering.
     const captureRouter = createPlaywrightRouter();
     addRoutes(captureRouter, deps, async (ctx: PlaywrightCrawlingContext) => browserPage(ctx, harPathOf));
-    const captureCrawler = new PlaywrightCrawler(
+    builders.set('capture', async () => new PlaywrightCrawler(
       {
         ...common,
         requestQueue: await RequestQueue.open(`run-${runId}-capture`, { config }),
@@ -397,8 +421,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
         minConcurrency: 2,
       },
       config,
-    );
-    crawlers.push(captureCrawler as unknown as BasicCrawler);
+    ) as unknown as BasicCrawler);
 
     async function httpPage(ctx: HttpCrawlingContext): Promise<FetchedPage> {
       const { request, response } = ctx;
@@ -451,43 +474,52 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
       };
     }
 
-    function crawlerFor(row: CrawlRequestRow) {
-      if (row.label === 'CAPTURE') return captureCrawler;
-      return httpCrawlers.get(row.data.marketplace) ?? readerCrawler;
+    /** The engine that fetches a request: the capturer, the marketplace's HTTP crawler, or the browser reader. */
+    function engineFor(row: CrawlRequestRow): string {
+      if (row.label === 'CAPTURE') return 'capture';
+      return builders.has(`http-${row.data.marketplace}`) ? `http-${row.data.marketplace}` : 'reader';
     }
 
     async function dispatch(rows: CrawlRequestRow[]): Promise<void> {
-      const groups = new Map<object, { crawler: BasicCrawler; requests: Array<Record<string, unknown>> }>();
+      const groups = new Map<string, Array<Record<string, unknown>>>();
       for (const row of rows) {
         if (!(await robots.allows(row.url))) {
           progress.finish(row.uniqueKey, 'skipped', 'robots');
           continue;
         }
-        const crawler = crawlerFor(row) as unknown as BasicCrawler;
-        const group = groups.get(crawler) ?? { crawler, requests: [] };
-        group.requests.push({ url: row.url, uniqueKey: row.uniqueKey, label: row.label, userData: { data: row.data } });
-        groups.set(crawler, group);
+        const name = engineFor(row);
+        const requests = groups.get(name) ?? [];
+        requests.push({ url: row.url, uniqueKey: row.uniqueKey, label: row.label, userData: { data: row.data } });
+        groups.set(name, requests);
       }
-      for (const { crawler, requests } of groups.values()) {
+      for (const [name, requests] of groups) {
         outstanding += requests.length;
         dispatched += requests.length;
+        const crawler = await engine(name);
         const result = await crawler.addRequests(requests as never, { waitForAllRequestsToBeAdded: true });
         const dupes = result.addedRequests.filter((r) => r.wasAlreadyPresent).length;
         outstanding -= dupes;
+        if (!running.has(crawler)) {
+          running.add(crawler);
+          runs.push(crawler.run());
+        }
       }
+      settle();
     }
 
     // 4 - run until nothing is outstanding; then the price pass, whose new findings need captures.
-    const runs = crawlers.map((c) => c.run());
     const drain = () =>
       new Promise<void>((resolve) => {
-        const tick = setInterval(() => {
-          opts.onProgress?.(counters, outstanding, dispatched);
-          if (outstanding <= 0 || opts.signal?.aborted) {
-            clearInterval(tick);
-            resolve();
-          }
-        }, 250);
+        const done = () => {
+          clearInterval(tick);
+          opts.signal?.removeEventListener('abort', done);
+          drained = undefined;
+          resolve();
+        };
+        const tick = setInterval(() => opts.onProgress?.(counters, outstanding, dispatched), 250);
+        opts.signal?.addEventListener('abort', done);
+        drained = done;
+        settle();
       });
     await dispatch(progress.pending());
     await drain();
@@ -498,7 +530,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
       await dispatch(priced.captures);
       await drain();
     }
-    for (const c of crawlers) c.stop('all requests handled');
+    for (const c of running) c.stop('all requests handled');
     await Promise.allSettled(runs);
     opts.onProgress?.(counters, outstanding, dispatched);
 
