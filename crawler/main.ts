@@ -36,6 +36,7 @@ import { buildMatcher } from '../shared/match/index.ts';
 import type { Store } from '../shared/store/index.ts';
 import { chromiumLaunchOptions } from './browser.ts';
 import { backoffMs, isBlockedError, RetryAfterRateLimitError, RetryWithNewSessionBlockedError } from './errors.ts';
+import { GroupCommit } from './group-commit.ts';
 import { acquireCrawlLock } from './lock.ts';
 import { buildPlan } from './plan.ts';
 import { CrawlProgress, type CrawlRequestData, type CrawlRequestRow, type RequestLabel } from './progress.ts';
@@ -180,6 +181,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const harDir = await mkdtemp(join(tmpdir(), 'ipwatch-har-'));
   const crawlers: BasicCrawler[] = []; // every engine built (for teardown)
   const runs: Array<Promise<unknown>> = []; // every engine set running
+  const group = new GroupCommit(store); // the handlers' page writes, committed a few at a time
   let runId = 0;
   const errors: string[] = [];
   try {
@@ -264,6 +266,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
       adapters,
       admit,
       dispatch: async (rows) => dispatch(rows),
+      commit: (fn) => group.run(fn),
       counters,
       log,
     };
@@ -553,6 +556,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
     }
     throw error;
   } finally {
+    group.flush(); // an interrupted run's last page writes
     await Promise.allSettled(crawlers.map((c) => c.teardown()));
     await rm(harDir, { recursive: true, force: true });
     release();

@@ -81,6 +81,8 @@ export interface RouteDeps {
   admit(rows: CrawlRequestRow[]): CrawlRequestRow[];
   /** Hands requests already recorded in `progress` to the crawler that fetches them. */
   dispatch(rows: CrawlRequestRow[]): Promise<void>;
+  /** Runs a page's writes (synchronous) as one unit; resolves once they are committed (a `GroupCommit`, or one transaction each). */
+  commit<T>(fn: () => T): Promise<T>;
   counters: RunCounters;
   log: CrawlLog;
 }
@@ -144,7 +146,7 @@ export async function handleSearch(deps: RouteDeps, page: FetchedPage): Promise<
   deps.counters.pages++;
   const state = readState(adapter, page);
   if (state.kind === 'removed') {
-    deps.progress.finish(page.uniqueKey, 'done', 'empty');
+    await deps.commit(() => deps.progress.finish(page.uniqueKey, 'done', 'empty'));
     return;
   }
   let result;
@@ -165,7 +167,7 @@ export async function handleSearch(deps: RouteDeps, page: FetchedPage): Promise<
   // reads the listing again from its own load). The other cards are read from their pages.
   const fromCards = adapter.manifest.needsBrowser ? matchCards(deps, rows) : new Map<string, CardFinding>();
   if (result.next) rows.push({ uniqueKey: requestKey('SEARCH', result.next), url: result.next, label: 'SEARCH', data: { marketplace, term: page.data.term } });
-  const fresh = deps.store.transaction(() => {
+  const fresh = await deps.commit(() => {
     const added = deps.progress.add(deps.admit(rows));
     const toFetch: CrawlRequestRow[] = [];
     for (const row of added) {
@@ -243,7 +245,7 @@ export async function handleListing(deps: RouteDeps, page: FetchedPage): Promise
   deps.counters.pages++;
   const state = readState(adapter, page);
   if (state.kind === 'removed') {
-    deps.store.transaction(() => {
+    await deps.commit(() => {
       recordListingStatus(deps, page.data, page.url, 'removed', state.reason);
       deps.progress.finish(page.uniqueKey, 'done', 'removed');
     });
@@ -257,7 +259,7 @@ export async function handleListing(deps: RouteDeps, page: FetchedPage): Promise
   const inBrowser = page.browser?.harPath !== undefined;
   // The facts kept with the request feed the end-of-run price pass (reference price per right and goods).
   const facts = listingFacts(listing, match);
-  const outcome = deps.store.transaction(() => {
+  const outcome = await deps.commit(() => {
     const { listingKey } = deps.store.recordObservation(listing, { runId: deps.runId });
     if (!suspicious) {
       deps.progress.finish(page.uniqueKey, 'done', facts.rights.length ? 'clean-hit' : 'clean', facts);
@@ -296,7 +298,7 @@ export async function handleCapture(deps: RouteDeps, page: FetchedPage): Promise
   if (findingId === undefined) throw new NotRetriedUnreadablePageError(page.url, 'CAPTURE request without a findingId');
   const state = readState(adapter, page);
   if (state.kind === 'removed') {
-    deps.store.transaction(() => {
+    await deps.commit(() => {
       recordListingStatus(deps, page.data, page.url, 'removed', state.reason);
       deps.progress.finish(page.uniqueKey, 'done', 'removed');
     });
@@ -317,7 +319,7 @@ export async function handleRecheck(deps: RouteDeps, page: FetchedPage): Promise
   deps.counters.pages++;
   const state = readState(adapter, page);
   if (state.kind === 'removed') {
-    deps.store.transaction(() => {
+    await deps.commit(() => {
       recordListingStatus(deps, page.data, page.url, 'removed', state.reason);
       deps.progress.finish(page.uniqueKey, 'done', 'removed', { outcome: 'removed', detail: state.reason });
     });
@@ -325,7 +327,7 @@ export async function handleRecheck(deps: RouteDeps, page: FetchedPage): Promise
     return;
   }
   const listing = parseListingOf(adapter, page);
-  deps.store.transaction(() => {
+  await deps.commit(() => {
     deps.store.recordObservation(listing, { runId: deps.runId });
     deps.progress.finish(page.uniqueKey, 'done', 'still_live', { outcome: 'still_live' });
   });

@@ -45,6 +45,7 @@ export function routeDeps(store: Store, runId: number, baseUrls: Partial<Record<
     dispatch: async (rows) => {
       dispatched.push(...rows);
     },
+    commit: async (fn) => store.transaction(fn),
     counters: { pages: 0, listings: 0, findings: 0, captures: 0, blocked: 0, removed: 0, errors: 0 },
     log: quietLog,
     dispatched,
