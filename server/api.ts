@@ -23,7 +23,7 @@ import { checkFlag, describeZodError, FlagRefused, replay, Slots, writeFlag, typ
 import type { RegisterMatcher } from './matcher.ts';
 import { serveArtefact } from './artefacts.ts';
 import { addFindingsToCase, createCase, decide, recordReferral, recordTakedown, caseView, ReviewRefused } from './review.ts';
-import type { ServiceStore } from './store-port.ts';
+import type { Store } from '../shared/store/index.ts';
 import { listCaseData, rankedFindings } from './read-models.ts';
 
 /** Flags processed at once (see `Slots`). */
@@ -47,7 +47,7 @@ export const FindingQuery = z.object({
 
 /** Dependencies of the API routes. */
 export interface ApiDeps {
-  store: ServiceStore;
+  store: Store;
   accounts: Accounts;
   matcher: RegisterMatcher;
   limits: FlagLimits;

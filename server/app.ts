@@ -14,11 +14,11 @@ import { errorBody, type AuthEnv } from './auth.ts';
 import { deskRoutes } from './desk/routes.ts';
 import { DEFAULT_LIMITS, type FlagLimits } from './flags.ts';
 import { RegisterMatcher } from './matcher.ts';
-import type { ServiceStore } from './store-port.ts';
+import type { Store } from '../shared/store/index.ts';
 
 /** What the service is built from. */
 export interface AppDeps {
-  store: ServiceStore;
+  store: Store;
   /** origins allowed by CORS on `/api` (e.g. `chrome-extension://<id>`); default from `IPWATCH_EXTENSION_ORIGINS` */
   extensionOrigins?: string[];
   limits?: Partial<FlagLimits>;

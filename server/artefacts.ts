@@ -7,10 +7,10 @@
 import type { Context } from 'hono';
 import { Sha256, type Artefact } from '../shared/schema/index.ts';
 import { errorBody } from './auth.ts';
-import type { ServiceStore } from './store-port.ts';
+import type { Store } from '../shared/store/index.ts';
 
 /** The artefact row for a hash (the most recent one), if any. */
-export function findArtefact(store: ServiceStore, sha256: string): Artefact | undefined {
+export function findArtefact(store: Store, sha256: string): Artefact | undefined {
   return store.getArtefact(sha256);
 }
 
@@ -20,7 +20,7 @@ export function isPage(mediaType: string): boolean {
 }
 
 /** Answer with an artefact's bytes: `download` for the API, `preview` for the desk's sandboxed iframe. */
-export function serveArtefact(c: Context, store: ServiceStore, sha256: string, mode: 'download' | 'preview'): Response {
+export function serveArtefact(c: Context, store: Store, sha256: string, mode: 'download' | 'preview'): Response {
   if (!Sha256.safeParse(sha256).success) return c.json(errorBody('the artefact id must be a lowercase hex SHA-256', 'sha256'), 400);
   const art = findArtefact(store, sha256);
   if (!art) return c.json(errorBody(`no artefact with sha256 ${sha256}`, 'sha256'), 404);

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { FlagRequest, type Account, type FlagResponse, type ListingMatch } from '../shared/schema/index.ts';
 import type { Accounts } from './accounts.ts';
-import type { ServiceStore } from './store-port.ts';
+import type { Store } from '../shared/store/index.ts';
 
 /** Size limits for flags, in bytes. */
 export interface FlagLimits {
@@ -136,7 +136,7 @@ export async function checkFlag(form: FormData, limits: FlagLimits): Promise<Che
 
 /** Write a checked flag: blobs first, then one transaction; returns the HTTP status and answer. */
 export function writeFlag(
-  deps: { store: ServiceStore; accounts: Accounts; match: (listing: FlagRequest['listing']) => ListingMatch },
+  deps: { store: Store; accounts: Accounts; match: (listing: FlagRequest['listing']) => ListingMatch },
   account: Account,
   flag: CheckedFlag,
   idempotencyKey: string | undefined,

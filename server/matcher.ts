@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { buildMatcher, matchListing } from '../shared/match/index.ts';
 import type { Listing, ListingMatch } from '../shared/schema/index.ts';
-import type { ServiceStore } from './store-port.ts';
+import type { Store } from '../shared/store/index.ts';
 
 /** Matches a listing against the current register. */
 export type ListingMatcher = (listing: Listing) => ListingMatch;
@@ -16,7 +16,7 @@ export class RegisterMatcher {
   private cached?: { digest: string; match: ListingMatcher };
   private checkedAt = 0;
   constructor(
-    private readonly store: ServiceStore,
+    private readonly store: Store,
     private readonly recheckMs = 5000,
   ) {}
 

@@ -6,7 +6,7 @@
  */
 import { foldText } from '../shared/text/fold.ts';
 import { Listing, type FindingStatus } from '../shared/schema/index.ts';
-import type { FindingFilter, ListedFinding, ServiceStore } from './store-port.ts';
+import type { FindingFilter, ListedFinding, Store } from '../shared/store/index.ts';
 
 /** One case with everything recorded about it, as the API and the desk show it. */
 export interface CaseData {
@@ -31,7 +31,7 @@ export function daysBetween(fromIso: string, toIso: string): number {
 }
 
 /** One case with everything the case page shows (from `store.getCase`), plus its time to removal, or undefined. */
-export function loadCase(store: ServiceStore, id: number): CaseData | undefined {
+export function loadCase(store: Store, id: number): CaseData | undefined {
   const c = store.getCase(id);
   if (!c) return undefined;
   const findings = c.findings.flatMap((cf) => {
@@ -63,7 +63,7 @@ export function loadCase(store: ServiceStore, id: number): CaseData | undefined 
 }
 
 /** Every case, newest first, with its details. */
-export function listCaseData(store: ServiceStore): CaseData[] {
+export function listCaseData(store: Store): CaseData[] {
   const ids = store.db.prepare('SELECT id FROM cases ORDER BY id DESC').all() as Array<{ id: number }>;
   return ids.flatMap(({ id }) => {
     const c = loadCase(store, id);
@@ -72,7 +72,7 @@ export function listCaseData(store: ServiceStore): CaseData[] {
 }
 
 /** The latest observed version of every listing matching a SQL condition on the listing JSON. */
-function latestListings(store: ServiceStore, where: string, ...params: unknown[]): Array<{ listingKey: string; listing: Listing; lastSeen: string }> {
+function latestListings(store: Store, where: string, ...params: unknown[]): Array<{ listingKey: string; listing: Listing; lastSeen: string }> {
   const rows = store.db
     .prepare(
       `SELECT l.key AS key, o.listing_json AS json, o.at AS at FROM observations o JOIN listings l ON l.id = o.listing_id
@@ -84,7 +84,7 @@ function latestListings(store: ServiceStore, where: string, ...params: unknown[]
 }
 
 /** A seller's page data; `key` is `id:<sellerId>` or `name:<sellerName>`. */
-export function sellerData(store: ServiceStore, marketplace: string, key: string) {
+export function sellerData(store: Store, marketplace: string, key: string) {
   const byId = key.startsWith('id:');
   const value = key.slice(key.indexOf(':') + 1);
   const listings = byId
@@ -121,7 +121,7 @@ export function sellerData(store: ServiceStore, marketplace: string, key: string
  * queue (thousands), and the filters keep it small.
  */
 export function rankedFindings(
-  store: ServiceStore,
+  store: Store,
   filter: Omit<FindingFilter, 'limit' | 'offset'>,
   limit: number,
   offset: number,

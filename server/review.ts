@@ -5,7 +5,7 @@
  * of append-only review events and custody entries carrying the account's name.
  */
 import type { Account, Agency, ReferralRequest, TakedownRequest } from '../shared/schema/index.ts';
-import type { ServiceStore } from './store-port.ts';
+import type { Store } from '../shared/store/index.ts';
 import { loadCase } from './read-models.ts';
 import type { CaseData } from './read-models.ts';
 
@@ -20,16 +20,16 @@ export class ReviewRefused extends Error {
   }
 }
 
-function mustFinding(store: ServiceStore, id: number): void {
+function mustFinding(store: Store, id: number): void {
   if (!store.getFinding(id)) throw new ReviewRefused(404, `no finding with id ${id}`, 'findingId');
 }
 
-function mustCase(store: ServiceStore, id: number): void {
+function mustCase(store: Store, id: number): void {
   if (!store.getCase(id)) throw new ReviewRefused(404, `no case with id ${id}`, 'caseId');
 }
 
 /** Confirm or dismiss a finding with a reason. */
-export function decide(store: ServiceStore, account: Account, findingId: number, type: 'confirm' | 'dismiss', body: { reason: string; note?: string }) {
+export function decide(store: Store, account: Account, findingId: number, type: 'confirm' | 'dismiss', body: { reason: string; note?: string }) {
   mustFinding(store, findingId);
   return store.transaction(() => {
     const ev = store.addReviewEvent({ type, findingId, reason: body.reason, note: body.note }, account.name);
@@ -38,7 +38,7 @@ export function decide(store: ServiceStore, account: Account, findingId: number,
 }
 
 /** Create a case, optionally with findings. */
-export function createCase(store: ServiceStore, account: Account, body: { title: string; note?: string; findingIds: number[] }) {
+export function createCase(store: Store, account: Account, body: { title: string; note?: string; findingIds: number[] }) {
   for (const id of body.findingIds) mustFinding(store, id);
   return store.transaction(() => {
     const { id } = store.createCase({ title: body.title, note: body.note }, account.name);
@@ -48,7 +48,7 @@ export function createCase(store: ServiceStore, account: Account, body: { title:
 }
 
 /** Add findings to a case. */
-export function addFindingsToCase(store: ServiceStore, account: Account, caseId: number, findingIds: number[]) {
+export function addFindingsToCase(store: Store, account: Account, caseId: number, findingIds: number[]) {
   mustCase(store, caseId);
   for (const id of findingIds) mustFinding(store, id);
   return store.transaction(() => {
@@ -58,21 +58,21 @@ export function addFindingsToCase(store: ServiceStore, account: Account, caseId:
 }
 
 /** Record that a case was referred to an agency (and officer). */
-export function recordReferral(store: ServiceStore, account: Account, caseId: number, body: ReferralRequest) {
+export function recordReferral(store: Store, account: Account, caseId: number, body: ReferralRequest) {
   mustCase(store, caseId);
   const ev = store.addReviewEvent({ type: 'referral', caseId, agency: body.agency as Agency, officer: body.officer, note: body.note }, account.name);
   return { caseId, event: ev.id };
 }
 
 /** Record that a takedown request was sent to a platform. */
-export function recordTakedown(store: ServiceStore, account: Account, caseId: number, body: TakedownRequest) {
+export function recordTakedown(store: Store, account: Account, caseId: number, body: TakedownRequest) {
   mustCase(store, caseId);
   const ev = store.addReviewEvent({ type: 'takedown_request', caseId, channel: body.channel, sentAt: body.sentAt, reference: body.reference }, account.name);
   return { caseId, event: ev.id };
 }
 
 /** A case with its findings, referrals, takedown requests, re-checks and time to removal; 404 when it does not exist. */
-export function caseView(store: ServiceStore, caseId: number): CaseData {
+export function caseView(store: Store, caseId: number): CaseData {
   const c = loadCase(store, caseId);
   if (!c) throw new ReviewRefused(404, `no case with id ${caseId}`, 'caseId');
   return c;

@@ -7,7 +7,7 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Artefact, CustodyEvent, Finding, FindingStatus, Listing, Right } from '../../shared/schema/index.ts';
 import { Agency, FindingStatus as FindingStatusEnum, Marketplace } from '../../shared/schema/index.ts';
-import type { ListedFinding } from '../store-port.ts';
+import type { ListedFinding } from '../../shared/store/index.ts';
 import type { CaseData } from '../read-models.ts';
 import { highlight, type Span } from './highlight.ts';
 import { t } from './i18n.ts';

@@ -15,7 +15,7 @@ import { FindingQuery, idParam } from '../api.ts';
 import { serveArtefact, findArtefact } from '../artefacts.ts';
 import { csrfToken, requireRole, SESSION_COOKIE, sessionAuth, type AuthEnv } from '../auth.ts';
 import { addFindingsToCase, createCase, decide, recordReferral, recordTakedown, ReviewRefused } from '../review.ts';
-import type { ServiceStore } from '../store-port.ts';
+import type { Store } from '../../shared/store/index.ts';
 import { loadCase, listCaseData, rankedFindings, sellerData } from '../read-models.ts';
 import { SESSION_HOURS } from '../accounts.ts';
 import { t, type Lang } from './i18n.ts';
@@ -46,7 +46,7 @@ function idList(v: string | undefined): number[] {
 }
 
 /** Build the desk routes (mounted at `/`). */
-export function deskRoutes(deps: { store: ServiceStore; accounts: Accounts; secureCookies: boolean }): Hono<AuthEnv> {
+export function deskRoutes(deps: { store: Store; accounts: Accounts; secureCookies: boolean }): Hono<AuthEnv> {
   const { store, accounts } = deps;
   const desk = new Hono<AuthEnv>();
 
