@@ -36,6 +36,7 @@ import { buildMatcher } from '../shared/match/index.ts';
 import type { Store } from '../shared/store/index.ts';
 import { chromiumLaunchOptions } from './browser.ts';
 import { backoffMs, isBlockedError, RetryAfterRateLimitError, RetryWithNewSessionBlockedError } from './errors.ts';
+import { AnalysisPool, defaultAnalysisThreads } from './analysis-pool.ts';
 import { GroupCommit } from './group-commit.ts';
 import { acquireCrawlLock } from './lock.ts';
 import { buildPlan } from './plan.ts';
@@ -72,6 +73,8 @@ export interface CrawlOptions {
   searchPages?: number;
   /** Retries per page before it counts as blocked or failed (default 4). */
   maxRetries?: number;
+  /** Worker threads that parse and match pages beside the main thread (default: one per spare core, at most 2; 0 = on the main thread). */
+  analysisThreads?: number;
   /** Aborting it stops the run gracefully; the run is recorded as interrupted and resumes next time. */
   signal?: AbortSignal;
   /** Start a new run even if an unfinished one with the same parameters exists. */
@@ -182,6 +185,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const crawlers: BasicCrawler[] = []; // every engine built (for teardown)
   const runs: Array<Promise<unknown>> = []; // every engine set running
   const group = new GroupCommit(store); // the handlers' page writes, committed a few at a time
+  let analysis: AnalysisPool | undefined;
   let runId = 0;
   const errors: string[] = [];
   try {
@@ -209,6 +213,13 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
       throw new Error(`unknown right id(s): ${missing.join(', ')}; see \`ipwatch register list\``);
     }
     const matcher = buildMatcher(allRights);
+    // Parsing and matching pages is pure CPU work: worker threads do it beside Crawlee and the store.
+    analysis = new AnalysisPool(
+      { adapters, matcher },
+      { marketplaces, baseUrls: opts.baseUrls ?? {}, rights: allRights, threads: opts.analysisThreads ?? defaultAnalysisThreads() },
+      log,
+    );
+    const pool = analysis;
 
     const counters: RunCounters = { pages: 0, listings: 0, findings: 0, captures: 0, blocked: 0, removed: 0, errors: 0 };
     // The page budget is shared fairly: each marketplace gets its part of --max-pages.
@@ -267,6 +278,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
       admit,
       dispatch: async (rows) => dispatch(rows),
       commit: (fn) => group.run(fn),
+      analyse: (page, as) => pool.analyse(page.data.marketplace, page, as),
       counters,
       log,
     };
@@ -557,6 +569,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
     throw error;
   } finally {
     group.flush(); // an interrupted run's last page writes
+    await analysis?.close();
     await Promise.allSettled(crawlers.map((c) => c.teardown()));
     await rm(harDir, { recursive: true, force: true });
     release();

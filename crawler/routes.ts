@@ -10,14 +10,16 @@
  *   at the end of the run, when the run's searches have been read).
  * A captcha, a login wall or a 429 is never parsed: it is retried (new session, Retry-After) and
  * recorded as `blocked` when retries run out; a missing listing is recorded as `removed`. Neither is
- * ever evidence. Handlers take a small `FetchedPage` so tests call them directly; `createRouter()` wraps
- * them for Crawlee.
+ * ever evidence. Reading a page (state, parse, match) is `analysePage`, which the crawl runs in a worker
+ * thread (`deps.analyse`); the handlers keep the store's writes. Handlers take a small `FetchedPage`
+ * so tests call them directly; `addRoutes()` wraps them for Crawlee.
  */
 import type { Page } from 'playwright-core';
-import { Listing, type Marketplace } from '../shared/schema/index.ts';
+import { Listing, type Marketplace, type PageState } from '../shared/schema/index.ts';
 import type { MarketplaceAdapter } from '../shared/marketplaces/common/types.ts';
 import { matchListing, type Matcher } from '../shared/match/index.ts';
 import type { Store } from '../shared/store/index.ts';
+import type { AnalysisKind, PageAnalysis } from './analyse.ts';
 import { captureEvidence, hasCompleteCapture, storeEvidence } from './capture.ts';
 import {
   isBlockedError,
@@ -83,6 +85,8 @@ export interface RouteDeps {
   dispatch(rows: CrawlRequestRow[]): Promise<void>;
   /** Runs a page's writes (synchronous) as one unit; resolves once they are committed (a `GroupCommit`, or one transaction each). */
   commit<T>(fn: () => T): Promise<T>;
+  /** Reads a page as a search page or a listing (`analysePage`, inline or in an analysis worker). */
+  analyse(page: FetchedPage, as: AnalysisKind): Promise<PageAnalysis>;
   counters: RunCounters;
   log: CrawlLog;
 }
@@ -99,7 +103,11 @@ function adapterOf(deps: RouteDeps, page: FetchedPage): MarketplaceAdapter {
  * whose name says how it is retried; `ok` and `removed` are returned.
  */
 export function readState(adapter: MarketplaceAdapter, page: FetchedPage): { kind: 'ok' } | { kind: 'removed'; reason: string } {
-  const state = adapter.classifyPage(page.text, page.textUrl === page.url ? page.loadedUrl : page.textUrl, page.status);
+  return stateOutcome(page, adapter.classifyPage(page.text, page.textUrl === page.url ? page.loadedUrl : page.textUrl, page.status));
+}
+
+/** `readState` for a state already classified. */
+function stateOutcome(page: FetchedPage, state: PageState): { kind: 'ok' } | { kind: 'removed'; reason: string } {
   switch (state.kind) {
     case 'ok':
       return { kind: 'ok' };
@@ -113,6 +121,19 @@ export function readState(adapter: MarketplaceAdapter, page: FetchedPage): { kin
     default:
       throw new RetryWithBackoffError(page.url, state.reason);
   }
+}
+
+/**
+ * For an analysis that is not the data asked for: the reason a removed page is gone; a rate limit,
+ * captcha, login wall or error throws the error that says how it is retried, and a page the parser
+ * refused throws the never-retried one.
+ */
+function removalOrThrow(page: FetchedPage, analysis: PageAnalysis): string {
+  if (analysis.kind === 'refused') {
+    const outcome = stateOutcome(page, analysis.state);
+    if (outcome.kind === 'removed') return outcome.reason;
+  }
+  throw new NotRetriedUnreadablePageError(page.url, analysis.kind === 'unreadable' ? analysis.reason : `page read as ${analysis.kind}, not as ${page.label}`);
 }
 
 /** The card's listing fields made into a valid Listing (for recording a status of a never-read listing), or undefined. */
@@ -144,17 +165,13 @@ export function recordListingStatus(deps: RouteDeps, data: CrawlRequestData, url
 export async function handleSearch(deps: RouteDeps, page: FetchedPage): Promise<void> {
   const adapter = adapterOf(deps, page);
   deps.counters.pages++;
-  const state = readState(adapter, page);
-  if (state.kind === 'removed') {
+  const analysis = await deps.analyse(page, 'search');
+  if (analysis.kind !== 'search') {
+    removalOrThrow(page, analysis);
     await deps.commit(() => deps.progress.finish(page.uniqueKey, 'done', 'empty'));
     return;
   }
-  let result;
-  try {
-    result = adapter.parseSearch(page.text, page.textUrl);
-  } catch (error) {
-    throw new NotRetriedUnreadablePageError(page.url, `search page not readable: ${(error as Error).message}`);
-  }
+  const result = analysis.page;
   const marketplace = page.data.marketplace;
   const rows: CrawlRequestRow[] = result.cards.map((card) => ({
     uniqueKey: requestKey('LISTING', card.url),
@@ -241,24 +258,23 @@ async function captureHere(deps: RouteDeps, page: FetchedPage, findingId: number
 
 /** LISTING: parse, match, store the observation; a suspicious listing gets its finding and evidence. */
 export async function handleListing(deps: RouteDeps, page: FetchedPage): Promise<void> {
-  const adapter = adapterOf(deps, page);
+  adapterOf(deps, page); // an unknown marketplace is refused before anything is read
   deps.counters.pages++;
-  const state = readState(adapter, page);
-  if (state.kind === 'removed') {
+  const analysis = await deps.analyse(page, 'listing');
+  if (analysis.kind !== 'listing') {
+    const reason = removalOrThrow(page, analysis);
     await deps.commit(() => {
-      recordListingStatus(deps, page.data, page.url, 'removed', state.reason);
+      recordListingStatus(deps, page.data, page.url, 'removed', reason);
       deps.progress.finish(page.uniqueKey, 'done', 'removed');
     });
     deps.counters.removed++;
     return;
   }
-  const listing = parseListingOf(adapter, page);
-  const match = matchListing(deps.matcher, listing);
+  // The facts kept with the request feed the end-of-run price pass (reference price per right and goods).
+  const { listing, match, facts } = analysis;
   const suspicious = match.risk >= deps.threshold;
   // Evidence comes from this load only when the page records its HTTP exchanges (the capturer's pages).
   const inBrowser = page.browser?.harPath !== undefined;
-  // The facts kept with the request feed the end-of-run price pass (reference price per right and goods).
-  const facts = listingFacts(listing, match);
   const outcome = await deps.commit(() => {
     const { listingKey } = deps.store.recordObservation(listing, { runId: deps.runId });
     if (!suspicious) {
@@ -315,18 +331,19 @@ export async function handleCapture(deps: RouteDeps, page: FetchedPage): Promise
 
 /** RECHECK: a listing under action looked at again; live → observation, removed → status (re-listing decided at the end of the run). */
 export async function handleRecheck(deps: RouteDeps, page: FetchedPage): Promise<void> {
-  const adapter = adapterOf(deps, page);
+  adapterOf(deps, page); // an unknown marketplace is refused before anything is read
   deps.counters.pages++;
-  const state = readState(adapter, page);
-  if (state.kind === 'removed') {
+  const analysis = await deps.analyse(page, 'listing');
+  if (analysis.kind !== 'listing') {
+    const reason = removalOrThrow(page, analysis);
     await deps.commit(() => {
-      recordListingStatus(deps, page.data, page.url, 'removed', state.reason);
-      deps.progress.finish(page.uniqueKey, 'done', 'removed', { outcome: 'removed', detail: state.reason });
+      recordListingStatus(deps, page.data, page.url, 'removed', reason);
+      deps.progress.finish(page.uniqueKey, 'done', 'removed', { outcome: 'removed', detail: reason });
     });
     deps.counters.removed++;
     return;
   }
-  const listing = parseListingOf(adapter, page);
+  const { listing } = analysis;
   await deps.commit(() => {
     deps.store.recordObservation(listing, { runId: deps.runId });
     deps.progress.finish(page.uniqueKey, 'done', 'still_live', { outcome: 'still_live' });
