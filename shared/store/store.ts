@@ -462,7 +462,9 @@ export class Store {
         subject: `finding:${id}`,
         details: { listingKey: f.listingKey, source, runId: f.runId, risk: match.risk, rightIds, matchSha256: sha256Of(matchJson) },
       });
-      return { finding: this.getFinding(id)!, created: true };
+      // The row just written, without reading it back (its match is the one validated above).
+      const finding: Finding = { id, listingKey: f.listingKey, source, createdAt: at, createdBy: f.createdBy, ...(f.runId !== undefined ? { runId: f.runId } : {}), rightIds, risk: match.risk, match };
+      return { finding, created: true };
     });
   }
 
