@@ -11,7 +11,7 @@ import type { MarketplaceAdapter } from '../shared/marketplaces/common/types.ts'
 import { matchListing, type Matcher } from '../shared/match/index.ts';
 import { listingFacts, type ListingFacts } from './prices.ts';
 
-/** What the analysis reads of a fetched page (a `FetchedPage` without its browser handle). */
+/** What the analysis reads of a fetched page (`pageText` of a `FetchedPage`: plain data, no browser handle). */
 export interface PageText {
   /** The URL requested. */
   url: string;
@@ -22,8 +22,13 @@ export interface PageText {
   text: string;
   /** The URL `text` came from. */
   textUrl: string;
-  /** The search card's partial listing (LISTING): fills what the page itself lacks. */
-  card?: Record<string, unknown>;
+  /** The search card's partial listing (LISTING), filling what the page itself lacks; undefined when there is none. */
+  card: Record<string, unknown> | undefined;
+}
+
+/** The analysis's view of a fetched page; the card comes from the request's data. */
+export function pageText(page: { url: string; loadedUrl: string; status: number; text: string; textUrl: string; data: { card?: Record<string, unknown> } }): PageText {
+  return { url: page.url, loadedUrl: page.loadedUrl, status: page.status, text: page.text, textUrl: page.textUrl, card: page.data.card };
 }
 
 /** What a page is read as. */

@@ -50,6 +50,8 @@ export class AnalysisPool {
   private readonly workers: Array<{ worker: Worker; pending: Map<number, Pending>; ready: boolean }> = [];
   private nextId = 1;
   private warned = false;
+  /** Settles once every worker has said it is ready or has failed. */
+  readonly ready: Promise<void>;
 
   /**
    * Starts `threads` workers for these marketplaces and this register. `adapters` and `matcher` are
@@ -62,13 +64,18 @@ export class AnalysisPool {
   ) {
     const source = init.threads > 0 ? workerSource() : undefined;
     if (init.threads > 0 && !source) this.fallBack('tsx cannot be resolved from the crawler');
+    this.ready = Promise.resolve(); // no workers: nothing to wait for
     if (!source) return;
+    const starting: Array<Promise<void>> = [];
     const workerData: AnalysisWorkerData = { marketplaces: init.marketplaces, baseUrls: init.baseUrls, rights: init.rights };
     for (let i = 0; i < init.threads; i++) {
       const slot = { worker: new Worker(source, { eval: true, workerData }), pending: new Map<number, Pending>(), ready: false };
+      let started!: () => void;
+      starting.push(new Promise<void>((resolve) => (started = resolve)));
       slot.worker.on('message', (answer: { id: number; ready?: boolean; analysis?: PageAnalysis; error?: { name: string; message: string } }) => {
         if (answer.ready) {
           slot.ready = true;
+          started();
           return;
         }
         const job = slot.pending.get(answer.id);
@@ -78,6 +85,7 @@ export class AnalysisPool {
         else job.reject(Object.assign(new Error(answer.error?.message ?? 'the analysis worker gave no answer'), { name: answer.error?.name ?? 'Error' }));
       });
       const lost = (why: string) => {
+        started();
         const index = this.workers.indexOf(slot);
         if (index < 0) return;
         this.workers.splice(index, 1);
@@ -89,6 +97,7 @@ export class AnalysisPool {
       slot.worker.on('exit', (code) => lost(`an analysis worker stopped (exit code ${code})`));
       this.workers.push(slot);
     }
+    this.ready = Promise.all(starting).then(() => undefined);
   }
 
   /** How many worker threads are reading pages now (0: every page is read inline). */
@@ -96,10 +105,10 @@ export class AnalysisPool {
     return this.workers.length;
   }
 
-  /** Reads a page of `marketplace` as a search page or a listing. */
+  /** Reads a page of `marketplace` as a search page or a listing (`page` is sent to the worker as is: plain data only). */
   analyse(marketplace: Marketplace, page: PageText, as: AnalysisKind): Promise<PageAnalysis> {
     return new Promise<PageAnalysis>((resolve, reject) => {
-      const job: Pending = { marketplace, as, page: { url: page.url, loadedUrl: page.loadedUrl, status: page.status, text: page.text, textUrl: page.textUrl, card: page.card }, resolve, reject };
+      const job: Pending = { marketplace, as, page, resolve, reject };
       let slot: (typeof this.workers)[number] | undefined;
       for (const w of this.workers) if (w.ready && (!slot || w.pending.size < slot.pending.size)) slot = w;
       if (!slot) return this.readInline(job);

@@ -36,6 +36,7 @@ import { buildMatcher } from '../shared/match/index.ts';
 import type { Store } from '../shared/store/index.ts';
 import { chromiumLaunchOptions } from './browser.ts';
 import { backoffMs, isBlockedError, RetryAfterRateLimitError, RetryWithNewSessionBlockedError } from './errors.ts';
+import { pageText } from './analyse.ts';
 import { AnalysisPool, defaultAnalysisThreads } from './analysis-pool.ts';
 import { GroupCommit } from './group-commit.ts';
 import { acquireCrawlLock } from './lock.ts';
@@ -278,7 +279,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlSummary> {
       admit,
       dispatch: async (rows) => dispatch(rows),
       commit: (fn) => group.run(fn),
-      analyse: (page, as) => pool.analyse(page.data.marketplace, page, as),
+      analyse: (page, as) => pool.analyse(page.data.marketplace, pageText(page), as),
       counters,
       log,
     };

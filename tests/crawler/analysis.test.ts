@@ -16,9 +16,9 @@ const rights = loadBundledRegister();
 const matcher = buildMatcher(rights);
 const adapters = { lazada: withBaseUrl(ADAPTERS.lazada, BASE) };
 
-function pageOf(file: string) {
+function pageOf(file: string, card?: Record<string, unknown>) {
   const f = fixture(file);
-  return { url: f.url, loadedUrl: f.url, status: f.status, text: f.text, textUrl: f.url };
+  return { url: f.url, loadedUrl: f.url, status: f.status, text: f.text, textUrl: f.url, card };
 }
 
 const CASES: Array<[string, AnalysisKind]> = [
@@ -31,8 +31,9 @@ const CASES: Array<[string, AnalysisKind]> = [
 
 describe('AnalysisPool', () => {
   let pool: AnalysisPool;
-  beforeAll(() => {
+  beforeAll(async () => {
     pool = new AnalysisPool({ adapters, matcher }, { marketplaces: ['lazada'], baseUrls: { lazada: BASE }, rights, threads: 1 }, quietLog);
+    await pool.ready; // so that the pages below are read by the worker, not inline while it starts
   });
   afterAll(() => pool.close());
 
@@ -45,6 +46,14 @@ describe('AnalysisPool', () => {
       expect(strip(inWorker), file).toEqual(strip(analysePage(adapters.lazada, matcher, page, as)));
     }
     expect(pool.threads).toBe(1); // answered by the worker, not by the inline fallback
+  });
+
+  it("fills what the page lacks from the search card, in the worker too", async () => {
+    const result = await pool.analyse('lazada', pageOf('lazada-product-xss.html', { officialStore: true, sellerId: 'not-the-page-s' }), 'listing');
+    expect(result.kind).toBe('listing');
+    if (result.kind !== 'listing') return;
+    expect(result.listing.officialStore).toBe(true); // the LazMall flag of the card: the page has none
+    expect(result.listing.sellerId).not.toBe('not-the-page-s'); // the page's own seller id wins
   });
 
   it('reads inline once its workers are closed', async () => {

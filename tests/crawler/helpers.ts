@@ -12,7 +12,7 @@ import { ADAPTERS, withBaseUrl } from '../../shared/marketplaces/index.ts';
 import { CrawlProgress, type CrawlRequestData, type CrawlRequestRow, type RequestLabel } from '../../crawler/progress.ts';
 import { quietLog } from '../../crawler/main.ts';
 import type { FetchedPage, RouteDeps } from '../../crawler/routes.ts';
-import { analysePage } from '../../crawler/analyse.ts';
+import { analysePage, pageText } from '../../crawler/analyse.ts';
 import type { Marketplace } from '../../shared/schema/index.ts';
 
 /** A temp folder with a store holding the bundled register; `cleanup()` removes it. */
@@ -48,7 +48,7 @@ export function routeDeps(store: Store, runId: number, baseUrls: Partial<Record<
       dispatched.push(...rows);
     },
     commit: async (fn) => store.transaction(fn),
-    analyse: async (page, as) => analysePage(adapters[page.data.marketplace]!, matcher, page, as),
+    analyse: async (page, as) => analysePage(adapters[page.data.marketplace]!, matcher, pageText(page), as),
     counters: { pages: 0, listings: 0, findings: 0, captures: 0, blocked: 0, removed: 0, errors: 0 },
     log: quietLog,
     dispatched,
