@@ -16,6 +16,7 @@
 import type { Listing } from '../shared/schema/listing.ts';
 import type { ListingMatch } from '../shared/schema/match.ts';
 import { matchListing, type Matcher } from '../shared/match/index.ts';
+import { farBelowUsualPrice } from '../shared/match/explain.ts';
 import type { Store } from '../shared/store/index.ts';
 import { requestKey } from './plan.ts';
 import type { CrawlProgress, CrawlRequestRow } from './progress.ts';
@@ -115,7 +116,7 @@ export function pricePass(deps: {
   for (const f of facts) {
     if (f.outcome !== 'clean-hit' || f.price === undefined) continue;
     const reference = referenceOf(f);
-    if (!Object.values(reference).some((m) => f.price! < m * 0.5)) continue;
+    if (!Object.values(reference).some((m) => farBelowUsualPrice(f.price, m))) continue;
     const listing = deps.store.getListing(f.listingKey);
     if (!listing) continue;
     const match = matchListing(deps.matcher, listing, { observedMedianPrice: reference });

@@ -100,6 +100,14 @@ function folded(s: string | undefined): string {
   return s ? normalizeText(s).tokens.map((t) => t.folded).join(' ') : '';
 }
 
+/** A price under this share of the usual price is "far below" it (a ranking signal). */
+export const FAR_BELOW_USUAL_PRICE = 0.5;
+
+/** Whether `price` is far below the usual price `reference`. */
+export function farBelowUsualPrice(price: number | undefined, reference: number | undefined): boolean {
+  return price !== undefined && reference !== undefined && price > 0 && price < reference * FAR_BELOW_USUAL_PRICE;
+}
+
 /** The signals from the listing's facts, for each right found. */
 export function findSignals(input: MatchInput, hits: readonly FoundHit[], ctx?: { observedMedianPrice?: Record<string, number> }): Signal[] {
   const out: Signal[] = [];
@@ -127,7 +135,7 @@ export function findSignals(input: MatchInput, hits: readonly FoundHit[], ctx?: 
         : { kind: 'goods_mismatch', rightId: right.id, weight: -0.1, detail: 'Hàng hóa ngoài nhóm đăng ký của nhãn hiệu / goods outside the mark\'s classes' });
     }
     const reference = ctx?.observedMedianPrice?.[right.id] ?? right.referencePrice;
-    if (input.price !== undefined && reference !== undefined && input.price > 0 && input.price < reference * 0.5) {
+    if (farBelowUsualPrice(input.price, reference)) {
       out.push({ kind: 'price_below_reference', rightId: right.id, weight: 0.15, detail: `Giá ${input.price} thấp hơn nhiều so với giá thường ${reference} / price far below the usual ${reference}` });
     }
   }
